@@ -1,0 +1,71 @@
+"""Entry point: no subcommand opens the desktop app; a subcommand runs the command line."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import os
+import sys
+from pathlib import Path
+
+from pantidesk import __version__
+from pantidesk.cli.parser import Parser
+from pantidesk.errors import PantiDeskError
+from pantidesk.i18n import LANGUAGES, _, set_language
+
+# Subcommand → (module, help). Modules are imported only when their command runs.
+COMMANDS = {
+    "init": ("pantidesk.cli.init", "buat basis data baru untuk panti atau provinsi"),
+    "demo": ("pantidesk.cli.demo", "buat basis data berisi data demo"),
+    "check": ("pantidesk.cli.check", "periksa keutuhan basis data"),
+}
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="pantidesk", description=_(
+        "PantiDesk: manajemen kasus panti sosial Dinas Sosial Provinsi Lampung. Tanpa perintah, "
+        "aplikasi desktop dibuka."))
+    parser.add_argument("--version", action="version", version=f"PantiDesk {__version__}",
+                        help=_("tampilkan versi lalu keluar"))
+    parser.add_argument("--db", type=Path, default=None,
+                        help=_("berkas basis data (bawaan: di folder data pengguna)"))
+    parser.add_argument("--demo", action="store_true",
+                        help=_("buka basis data demo (dibuat bila belum ada)"))
+    parser.add_argument("--debug", action="store_true",
+                        help=_("tampilkan jejak kesalahan lengkap"))
+    subparsers = parser.add_subparsers(dest="command", title=_("perintah"), metavar="PERINTAH",
+                                       parser_class=Parser)
+    for name, (module_name, help_text) in COMMANDS.items():
+        sub = subparsers.add_parser(name, help=_(help_text), description=_(help_text))
+        sub.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                         help=_("tampilkan jejak kesalahan lengkap"))
+        sub.set_defaults(module_name=module_name)
+        importlib.import_module(module_name).add_arguments(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    set_language(os.environ.get("PANTIDESK_LANG", "id"))
+    if os.environ.get("PANTIDESK_LANG") not in (None, *LANGUAGES):
+        print(_("Bahasa tidak dikenal; memakai Bahasa Indonesia."), file=sys.stderr)
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from pantidesk.ui.app import run_app
+
+        return run_app(db=args.db, demo=args.demo, debug=args.debug)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING)
+    try:
+        return int(importlib.import_module(args.module_name).run(args))
+    except PantiDeskError as exc:
+        if args.debug:
+            raise
+        print(_("Gagal: {reason}").format(reason=exc.message), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(_("Dibatalkan."), file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

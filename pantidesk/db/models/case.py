@@ -1,0 +1,96 @@
+"""The case lifecycle: intake → assessment (decision) → stay (admission) → discharge."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Date, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from pantidesk.db.base import Base, SyncMixin, UtcDateTime
+from pantidesk.db.models.person import Person
+from pantidesk.db.models.types import enum_column
+from pantidesk.domain.enums import AssessmentDecision, DischargeReason, IntakeSource
+
+
+class Intake(SyncMixin, Base):
+    """A person arriving at a panti: where from, referred by whom, with which letter."""
+
+    __tablename__ = "intake"
+
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id"), index=True)
+    panti_code: Mapped[str] = mapped_column(ForeignKey("panti.code"))
+    source: Mapped[IntakeSource] = mapped_column(enum_column(IntakeSource))
+    referring_agency: Mapped[str] = mapped_column(String(200), default="")
+    letter_number: Mapped[str] = mapped_column(String(100), default="")
+    letter_date: Mapped[dt.date | None] = mapped_column(Date)
+    found_location: Mapped[str] = mapped_column(Text, default="")
+    arrived_at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    person: Mapped[Person] = relationship()
+
+
+class Assessment(SyncMixin, Base):
+    """Asesmen: findings, family tracing and the decision. A person not admitted stays on record:
+    they are the SPM denominator."""
+
+    __tablename__ = "assessment"
+
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id"), index=True)
+    intake_id: Mapped[str | None] = mapped_column(ForeignKey("intake.id"), index=True)
+    panti_code: Mapped[str] = mapped_column(ForeignKey("panti.code"))
+    assessed_on: Mapped[dt.date] = mapped_column(Date)
+    assessor: Mapped[str] = mapped_column(String(200), default="")
+    ppks_code: Mapped[int | None] = mapped_column(ForeignKey("ppks_type.code"))
+    findings_bio: Mapped[str] = mapped_column(Text, default="")
+    findings_psiko: Mapped[str] = mapped_column(Text, default="")
+    findings_sosial: Mapped[str] = mapped_column(Text, default="")
+    findings_spiritual: Mapped[str] = mapped_column(Text, default="")
+    adl_level: Mapped[str] = mapped_column(String(50), default="")
+    family_found: Mapped[bool | None]
+    family_can_care: Mapped[bool | None]
+    risk_flags: Mapped[str] = mapped_column(Text, default="")
+    case_conference_notes: Mapped[str] = mapped_column(Text, default="")
+    decision: Mapped[AssessmentDecision | None] = mapped_column(enum_column(AssessmentDecision))
+    decision_reason: Mapped[str] = mapped_column(Text, default="")
+    decided_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    person: Mapped[Person] = relationship()
+
+
+class Stay(SyncMixin, Base):
+    """One residence episode in a panti. Re-admission is a new stay of the same person."""
+
+    __tablename__ = "stay"
+    __table_args__ = (Index("ix_stay_panti_admitted", "panti_code", "admitted_on"),)
+
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id"), index=True)
+    panti_code: Mapped[str] = mapped_column(ForeignKey("panti.code"))
+    assessment_id: Mapped[str | None] = mapped_column(ForeignKey("assessment.id"))
+    ppks_code: Mapped[int | None] = mapped_column(ForeignKey("ppks_type.code"))
+    admitted_on: Mapped[dt.date] = mapped_column(Date)
+    sk_number: Mapped[str] = mapped_column(String(100), default="")
+    sk_date: Mapped[dt.date | None] = mapped_column(Date)
+    no_induk: Mapped[str] = mapped_column(String(20), unique=True)
+    room: Mapped[str] = mapped_column(String(50), default="")
+    owner_panti: Mapped[str] = mapped_column(String(8))
+    owner_epoch: Mapped[int] = mapped_column(default=1)
+
+    person: Mapped[Person] = relationship()
+    discharge: Mapped[Discharge | None] = relationship(back_populates="stay")
+
+
+class Discharge(SyncMixin, Base):
+    """Terminasi of a stay; its presence is what makes the stay's status "keluar"."""
+
+    __tablename__ = "discharge"
+
+    stay_id: Mapped[str] = mapped_column(ForeignKey("stay.id"), unique=True)
+    discharged_on: Mapped[dt.date] = mapped_column(Date)
+    reason: Mapped[DischargeReason] = mapped_column(enum_column(DischargeReason))
+    destination: Mapped[str] = mapped_column(Text, default="")
+    receiving_party: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    stay: Mapped[Stay] = relationship(back_populates="discharge")

@@ -1,0 +1,98 @@
+"""A person known to the panti (assessed, admitted or not), their family, and search tokens."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Date, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from pantidesk.db.base import Base, SyncMixin
+from pantidesk.db.models.types import enum_column
+from pantidesk.domain.enums import (
+    DisabilityDegree,
+    DisabilityType,
+    DtsenStatus,
+    Education,
+    JknSegment,
+    MaritalStatus,
+    NikState,
+    Religion,
+    Sex,
+)
+
+
+class Person(SyncMixin, Base):
+    """Identity of a person (DOMAIN.md §4.1–4.4). Stays, intakes and assessments hang off it."""
+
+    __tablename__ = "person"
+    __table_args__ = (
+        Index("ix_person_nik", "nik"),
+        Index("ix_person_no_kk", "no_kk"),
+        Index("ix_person_name_sort", "name_sort"),
+        Index("ix_person_name_key", "name_key"),
+    )
+
+    nik: Mapped[str | None] = mapped_column(String(16))
+    nik_state: Mapped[NikState] = mapped_column(enum_column(NikState))
+    no_kk: Mapped[str | None] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(200))
+    aliases: Mapped[str] = mapped_column(Text, default="")
+    sex: Mapped[Sex] = mapped_column(enum_column(Sex))
+    birth_place: Mapped[str] = mapped_column(String(100), default="")
+    birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    birth_date_estimated: Mapped[bool] = mapped_column(default=False)
+    religion: Mapped[Religion | None] = mapped_column(enum_column(Religion))
+    education: Mapped[Education | None] = mapped_column(enum_column(Education))
+    marital_status: Mapped[MaritalStatus | None] = mapped_column(enum_column(MaritalStatus))
+    address: Mapped[str] = mapped_column(Text, default="")
+    origin_regency: Mapped[str | None] = mapped_column(String(13))
+    disability_type: Mapped[DisabilityType | None] = mapped_column(enum_column(DisabilityType))
+    disability_degree: Mapped[DisabilityDegree | None] = mapped_column(
+        enum_column(DisabilityDegree)
+    )
+    dtsen_status: Mapped[DtsenStatus] = mapped_column(
+        enum_column(DtsenStatus), default=DtsenStatus.TIDAK_DIKETAHUI
+    )
+    dtsen_desil: Mapped[int | None]
+    jkn_number: Mapped[str] = mapped_column(String(20), default="")
+    jkn_segment: Mapped[JknSegment | None] = mapped_column(enum_column(JknSegment))
+    # Derived from the name for sorting and duplicate search (domain.names); kept by the unit of work.
+    name_sort: Mapped[str] = mapped_column(String(200), default="")
+    name_key: Mapped[str] = mapped_column(String(200), default="")
+
+    family_contacts: Mapped[list[FamilyContact]] = relationship(back_populates="person")
+    search_tokens: Mapped[list[PersonSearchToken]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class FamilyContact(SyncMixin, Base):
+    """A family member or guardian, with whether they can and will care and whether it is safe."""
+
+    __tablename__ = "family_contact"
+
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    relation: Mapped[str] = mapped_column(String(50))
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    can_care: Mapped[bool | None]
+    will_care: Mapped[bool | None]
+    is_safe: Mapped[bool | None]
+    no_contact: Mapped[bool] = mapped_column(default=False)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    person: Mapped[Person] = relationship(back_populates="family_contacts")
+
+
+class PersonSearchToken(Base):
+    """One normalised name word of a person: an indexed prefix search that stays fast at 100,000
+    persons on SQLite and PostgreSQL alike. Derived data, rebuilt locally, never synced."""
+
+    __tablename__ = "person_search"
+
+    token: Mapped[str] = mapped_column(String(100), primary_key=True)
+    person_id: Mapped[str] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True, index=True
+    )

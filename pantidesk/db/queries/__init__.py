@@ -1,0 +1,1 @@
+"""Query functions: each takes a session and returns rows; none commits."""

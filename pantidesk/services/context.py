@@ -1,0 +1,89 @@
+"""The ``AppContext`` passed to every service: the open database, the clock and the current user.
+
+There is no global application object; the UI and the CLI each hold the context they opened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from pantidesk.clock import Clock
+from pantidesk.db.uow import Actor, read_session, unit_of_work
+from pantidesk.domain.roles import Permission, Role, role_may
+from pantidesk.errors import PermissionDenied
+from pantidesk.i18n import N_, _
+
+
+class Mode(StrEnum):
+    """Whether this installation serves one panti or the province office."""
+
+    PANTI = "panti"
+    PROVINCE = "provinsi"
+
+    @property
+    def label(self) -> str:
+        return _(N_("Panti") if self is Mode.PANTI else N_("Kantor Dinas Sosial Provinsi"))
+
+
+PROVINCE_ORIGIN = "PROV"
+
+
+@dataclass(frozen=True)
+class Installation:
+    mode: Mode
+    panti_code: str | None  # None in province mode
+
+    @property
+    def origin(self) -> str:
+        return self.panti_code or PROVINCE_ORIGIN
+
+
+@dataclass(frozen=True)
+class CurrentUser:
+    username: str
+    full_name: str
+    role: Role
+
+
+@dataclass
+class AppContext:
+    db_path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+    clock: Clock
+    installation: Installation
+    user: CurrentUser
+    db_key: bytes = field(repr=False)
+
+    @property
+    def actor(self) -> Actor:
+        return Actor(self.user.username, self.installation.origin, self.clock)
+
+    @contextmanager
+    def unit_of_work(self) -> Iterator[Session]:
+        with unit_of_work(self.sessions, self.actor) as session:
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with read_session(self.sessions) as session:
+            yield session
+
+    def may(self, permission: Permission) -> bool:
+        return role_may(self.user.role, permission)
+
+    def require(self, permission: Permission) -> None:
+        if not self.may(permission):
+            raise PermissionDenied(
+                _("Peran {role} tidak berwenang untuk tindakan ini.").format(role=self.user.role.label)
+            )
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,122 @@
+"""The main window: a navigation list of the areas that work today, and the current area.
+
+Areas that later capabilities will build are not shown as dead buttons; they appear when they exist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pantidesk import __version__
+from pantidesk.i18n import _
+from pantidesk.services.context import AppContext, Mode
+from pantidesk.services.letterhead import get_letterhead
+from pantidesk.ui.views.beranda import BerandaView
+from pantidesk.ui.views.residents import ResidentsView
+from pantidesk.ui.views.settings import SettingsView
+
+Area = tuple[str, Callable[[AppContext], QWidget]]
+
+
+def areas() -> list[Area]:
+    return [
+        (_("Beranda"), BerandaView),
+        (_("Penghuni"), ResidentsView),
+        (_("Pengaturan"), SettingsView),
+    ]
+
+
+class MainWindow(QMainWindow):
+    logout_requested = Signal()
+
+    def __init__(self, ctx: AppContext, is_demo: bool = False) -> None:
+        super().__init__()
+        self.ctx = ctx
+        office = get_letterhead(ctx).name
+        self.setWindowTitle(_("PantiDesk — {office}").format(office=office))
+        self.resize(1200, 760)
+
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(210)
+        self.nav.setStyleSheet(
+            "QListWidget { font-size: 11pt; border: none; background: #eef2f6; }"
+            "QListWidget::item { padding: 10px 12px; }"
+            "QListWidget::item:selected { background: #2f5d8a; color: white; }")
+        self.stack = QStackedWidget()
+        self.views: list[QWidget] = []
+        self._visited: set[int] = set()
+        for title, factory in areas():
+            self.nav.addItem(QListWidgetItem(title))
+            view = factory(ctx)
+            self.views.append(view)
+            self.stack.addWidget(view)
+        self.nav.currentRowChanged.connect(self._switch)
+        self.nav.setCurrentRow(0)
+
+        header = QHBoxLayout()
+        place = QLabel(f"<b>{office}</b>" + (
+            "" if ctx.installation.mode is Mode.PANTI else f" · {ctx.installation.mode.label}"))
+        who = QLabel(_("{name} ({role})").format(name=ctx.user.full_name, role=ctx.user.role.label))
+        who.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        header.addWidget(place)
+        header.addStretch()
+        header.addWidget(who)
+
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        if is_demo:
+            banner = QLabel(_("DATA DEMO — semua orang di basis data ini fiktif. Jangan memasukkan "
+                              "data penghuni sungguhan di sini."))
+            banner.setStyleSheet("background: #fff4d6; color: #6b4e00; padding: 6px;"
+                                 "font-weight: 600;")
+            outer.addWidget(banner)
+        outer.addLayout(header)
+        outer.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+        menu = self.menuBar().addMenu(_("&Berkas"))
+        logout = QAction(_("Keluar akun"), self)
+        logout.triggered.connect(self._logout)
+        quit_action = QAction(_("Tutup aplikasi"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        menu.addAction(logout)
+        menu.addAction(quit_action)
+        self.statusBar().showMessage(
+            _("PantiDesk {version} · {path}").format(version=__version__, path=ctx.db_path))
+
+    def _switch(self, row: int) -> None:
+        # Each view loads itself when created; coming back to it shows fresh data.
+        if row in self._visited:
+            refresh = getattr(self.views[row], "refresh", None)
+            if refresh is not None:
+                refresh()
+        self._visited.add(row)
+        self.stack.setCurrentIndex(row)
+
+    def show_area(self, title: str) -> QWidget:
+        for row, (name, _factory) in enumerate(areas()):
+            if name == title:
+                self.nav.setCurrentRow(row)
+                return self.views[row]
+        raise KeyError(title)
+
+    def _logout(self) -> None:
+        self.logout_requested.emit()
+        self.close()
