@@ -126,3 +126,11 @@ def province_ctx(province_template: Path, tmp_path: Path, clock: FixedClock):  #
 def login(path: Path, clock: FixedClock | None = None,
           username: str = ADMIN, password: str = PASSWORD) -> AppContext:
     return open_installation(path, username, password, clock or make_clock())
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _stop_database_worker():  # type: ignore[no-untyped-def]
+    yield
+    from pantidesk.ui import operations
+
+    operations.shutdown()

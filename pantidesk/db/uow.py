@@ -58,8 +58,7 @@ def read_session(factory: sessionmaker[Session]) -> Iterator[Session]:
     try:
         yield session
     finally:
-        session.rollback()
-        session.close()
+        session.close()  # ends the read transaction; loaded objects stay readable, detached
 
 
 def record_audit(

@@ -33,7 +33,7 @@ def set_labels(enum_cls: type[E], labels: Mapping[E, str]) -> None:
     missing = [member.name for member in enum_cls if member not in labels]
     if missing:
         raise ValueError(f"{enum_cls.__name__}: no label for {', '.join(missing)}")
-    setattr(enum_cls, "_labels", {member.value: text for member, text in labels.items()})
+    setattr(enum_cls, "_labels", {m.value: text for m, text in labels.items()})  # noqa: B010
 
 
 class Cluster(LabelledEnum):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -43,7 +44,7 @@ def looks_like_placeholder(digits: str) -> bool:
         block = digits[:size]
         if block * (len(digits) // size) + block[: len(digits) % size] == digits:
             return True
-    steps = {(int(b) - int(a)) % 10 for a, b in zip(digits, digits[1:])}
+    steps = {(int(b) - int(a)) % 10 for a, b in itertools.pairwise(digits)}
     return steps in ({1}, {9})
 
 

@@ -69,6 +69,7 @@ def parse_search_text(text: str) -> SearchCriteria:
 def search_residents(ctx: AppContext, text: str, scope: Scope = Scope.ACTIVE) -> list[str]:
     """Ordered ids of the persons matching ``text`` within ``scope``."""
     ctx.require(Permission.VIEW_RESIDENTS)
+    scope = Scope(scope)
     criteria = parse_search_text(text)
     if text.strip() and not (criteria.name_tokens or criteria.digits or criteria.no_induk):
         return []  # only punctuation or too few digits: nothing sensible to match

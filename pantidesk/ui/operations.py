@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from pantidesk.i18n import _
 from pantidesk.ui.errors import show_error
@@ -86,6 +87,8 @@ class QueryOp:
         self.on_failure = on_failure
 
     def _finish(self, result: Any, exc: BaseException | None) -> None:
+        if self.parent is not None and not isValid(self.parent):
+            return  # the window that asked was closed meanwhile; nobody is waiting for this
         if exc is not None:
             if self.on_failure is not None:
                 self.on_failure(exc)

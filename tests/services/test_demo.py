@@ -23,6 +23,7 @@ def test_demo_persons_are_consistent(demo_ctx) -> None:  # type: ignore[no-untyp
         regions = set(session.scalars(select(Region.code)))
         decisions = set(session.scalars(select(Assessment.decision)))
         stays = session.scalars(select(Stay)).all()
+        ages = [age_on(s.person.birth_date, s.admitted_on) for s in stays]
     assert decisions == {*AssessmentDecision, None}
     with_nik = [p for p in persons if p.nik_state is NikState.PUNYA]
     assert with_nik and len(with_nik) < len(persons)
@@ -32,7 +33,6 @@ def test_demo_persons_are_consistent(demo_ctx) -> None:  # type: ignore[no-untyp
     for person in persons:
         assert person.origin_regency in regions
         assert person.nik or person.nik_state is not NikState.PUNYA
-    ages = [age_on(s.person.birth_date, s.admitted_on) for s in stays]
     assert min(ages) >= 59  # Tresna Werdha: elderly
     assert all(is_valid_no_induk(s.no_induk) for s in stays)
     assert len({s.no_induk for s in stays}) == len(stays)

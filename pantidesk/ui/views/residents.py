@@ -82,7 +82,7 @@ class ResidentsView(QWidget):
         self._timer.stop()
         self._search_serial += 1
         serial = self._search_serial
-        text, scope = self.search.text(), self.scope.currentData()
+        text, scope = self.search.text(), Scope(self.scope.currentData())
         QueryOp(self, lambda: search_residents(self.ctx, text, scope),
                 lambda ids: self._show_results(serial, ids)).run()
 
