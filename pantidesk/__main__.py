@@ -22,7 +22,10 @@ COMMANDS = {
 }
 
 
-def build_parser() -> Parser:
+def build_parser(argv: list[str] | None = None) -> Parser:
+    """The parser; only the chosen subcommand's module is imported (the GUI path imports none)."""
+    words = sys.argv[1:] if argv is None else argv
+    chosen = next((word for word in words if word in COMMANDS), None)
     parser = Parser(prog="pantidesk", description=_(
         "PantiDesk: manajemen kasus panti sosial Dinas Sosial Provinsi Lampung. Tanpa perintah, "
         "aplikasi desktop dibuka."))
@@ -41,7 +44,8 @@ def build_parser() -> Parser:
         sub.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                          help=_("tampilkan jejak kesalahan lengkap"))
         sub.set_defaults(module_name=module_name)
-        importlib.import_module(module_name).add_arguments(sub)
+        if name == chosen:
+            importlib.import_module(module_name).add_arguments(sub)
     return parser
 
 
@@ -49,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     set_language(os.environ.get("PANTIDESK_LANG", "id"))
     if os.environ.get("PANTIDESK_LANG") not in (None, *LANGUAGES):
         print(_("Bahasa tidak dikenal; memakai Bahasa Indonesia."), file=sys.stderr)
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv).parse_args(argv)
     if args.command is None:
         from pantidesk.ui.app import run_app
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -16,33 +15,10 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from pantidesk.clock import Clock
 from pantidesk.db.uow import Actor, read_session, unit_of_work
+from pantidesk.domain.installation import PROVINCE_ORIGIN, Installation, Mode
 from pantidesk.domain.roles import Permission, Role, role_may
 from pantidesk.errors import PermissionDenied
-from pantidesk.i18n import N_, _
-
-
-class Mode(StrEnum):
-    """Whether this installation serves one panti or the province office."""
-
-    PANTI = "panti"
-    PROVINCE = "provinsi"
-
-    @property
-    def label(self) -> str:
-        return _(N_("Panti") if self is Mode.PANTI else N_("Kantor Dinas Sosial Provinsi"))
-
-
-PROVINCE_ORIGIN = "PROV"
-
-
-@dataclass(frozen=True)
-class Installation:
-    mode: Mode
-    panti_code: str | None  # None in province mode
-
-    @property
-    def origin(self) -> str:
-        return self.panti_code or PROVINCE_ORIGIN
+from pantidesk.i18n import _
 
 
 @dataclass(frozen=True)
@@ -87,3 +63,6 @@ class AppContext:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+__all__ = ["PROVINCE_ORIGIN", "AppContext", "CurrentUser", "Installation", "Mode"]

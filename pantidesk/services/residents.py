@@ -66,8 +66,14 @@ def parse_search_text(text: str) -> SearchCriteria:
     return SearchCriteria(name_tokens=name_tokens(text))
 
 
+# Without search text, a province-wide list of everyone would be 100,000 names nobody scrolls
+# through; the first ones by name are shown and the person is asked to type.
+UNFILTERED_LIMIT = 2000
+
+
 def search_residents(ctx: AppContext, text: str, scope: Scope = Scope.ACTIVE) -> list[str]:
-    """Ordered ids of the persons matching ``text`` within ``scope``."""
+    """Ordered ids of the persons matching ``text`` within ``scope``. With no text and a scope
+    wider than the current residents, only the first ``UNFILTERED_LIMIT`` by name."""
     ctx.require(Permission.VIEW_RESIDENTS)
     scope = Scope(scope)
     criteria = parse_search_text(text)
@@ -83,6 +89,7 @@ def search_residents(ctx: AppContext, text: str, scope: Scope = Scope.ACTIVE) ->
             only_active=scope is Scope.ACTIVE,
             only_residents=scope is Scope.RESIDENTS,
             panti_code=panti,
+            limit=UNFILTERED_LIMIT if not text.strip() and scope is not Scope.ACTIVE else None,
         )
 
 
@@ -117,7 +124,7 @@ def _format_row(row: PersonRow, ctx: AppContext) -> ResidentListRow:
     return ResidentListRow(
         person_id=row.person_id,
         name=row.name,
-        sex=row.sex.label,
+        sex=row.sex.value,  # L / P, as on the KTP
         age=age,
         nik=row.nik or row.nik_state.label,
         no_induk=row.no_induk or "",

@@ -13,12 +13,14 @@ from pantidesk import __version__
 from pantidesk.clock import Clock, SystemClock
 from pantidesk.i18n import _
 from pantidesk.paths import default_database, demo_database, log_file
-from pantidesk.services.demo import DEMO_PASSWORD, DemoOptions, create_demo_installation, is_demo
+from pantidesk.services.demo_marker import DEMO_PASSWORD, is_demo
 from pantidesk.ui import operations
 from pantidesk.ui.errors import error_text
 from pantidesk.ui.login import LoginDialog
-from pantidesk.ui.main_window import MainWindow
 from pantidesk.ui.setup_wizard import SetupWizard
+
+# The database stack (SQLAlchemy, Alembic, the services) is imported only when needed, so the
+# log-in dialog is on screen quickly; it loads in the background while the password is typed.
 
 DEMO_ADMIN = "admin"
 log = logging.getLogger("pantidesk")
@@ -54,6 +56,8 @@ def create_demo_with_progress(path: Path, clock: Clock) -> bool:
         outcome["progress"] = (done, total)
 
     def build() -> object:
+        from pantidesk.services.demo import DemoOptions, create_demo_installation
+
         return create_demo_installation(path, DemoOptions(), DEMO_ADMIN, DEMO_PASSWORD, clock,
                                         progress=progress)
 
@@ -99,6 +103,8 @@ def run_app(db: Path | None = None, demo: bool = False, debug: bool = False,
             login = LoginDialog(path, clock, hint=hint, username=DEMO_ADMIN if hint else "")
             if not login.exec() or login.context is None:
                 return 0
+            from pantidesk.ui.main_window import MainWindow
+
             window = MainWindow(login.context, is_demo=bool(hint))
             logged_out: list[bool] = []
             window.logout_requested.connect(lambda: logged_out.append(True))

@@ -3,7 +3,9 @@ and repeated failures lock the account for a while (``services.installation``)."
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,11 +20,25 @@ from PySide6.QtWidgets import (
 from pantidesk.clock import Clock
 from pantidesk.errors import AuthenticationError, DatabaseError
 from pantidesk.i18n import _
-from pantidesk.services.context import AppContext
-from pantidesk.services.installation import open_installation
 from pantidesk.ui.errors import error_text
-from pantidesk.ui.operations import MutationOp
+from pantidesk.ui.operations import MutationOp, QueryOp
 from pantidesk.ui.widgets import FieldMessage, heading
+
+if TYPE_CHECKING:
+    from pantidesk.services.context import AppContext
+
+
+def _open(path: Path, username: str, password: str, clock: Clock) -> "AppContext":
+    # Imported here, on the worker thread: the dialog shows before the database stack is loaded.
+    from pantidesk.services.installation import open_installation
+
+    return open_installation(path, username, password, clock)
+
+
+def warm_up() -> None:
+    """Load the database stack in the background while the person types the password."""
+    QueryOp(None, lambda: importlib.import_module("pantidesk.ui.main_window"),
+            lambda _module: None, on_failure=lambda _exc: None).run()
 
 
 class LoginDialog(QDialog):
@@ -32,6 +48,7 @@ class LoginDialog(QDialog):
         self.db_path = db_path
         self.clock = clock
         self.context: AppContext | None = None
+        warm_up()
         self.setWindowTitle(_("Masuk — PantiDesk"))
         self.setMinimumWidth(440)
         self.username = QLineEdit(username)
@@ -71,11 +88,11 @@ class LoginDialog(QDialog):
             return
         self.login_button.setEnabled(False)
         self.message.clear_message()
-        MutationOp(self, lambda: open_installation(self.db_path, username, password, self.clock),
+        MutationOp(self, lambda: _open(self.db_path, username, password, self.clock),
                    self._logged_in, label=_("Membuka basis data…"),
                    on_failure=self._failed).run()
 
-    def _logged_in(self, ctx: AppContext) -> None:
+    def _logged_in(self, ctx: "AppContext") -> None:
         self.context = ctx
         self.accept()
 

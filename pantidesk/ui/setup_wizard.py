@@ -7,6 +7,7 @@ page shows the recovery code once and will not finish until the person confirms 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,11 +30,13 @@ from pantidesk.domain.panti import PANTI
 from pantidesk.errors import ValidationError
 from pantidesk.i18n import _
 from pantidesk.services.accounts_rules import check_full_name, check_password, check_username
-from pantidesk.services.context import Mode
-from pantidesk.services.installation import SetupRequest, SetupResult, create_installation
-from pantidesk.services.letterhead import Letterhead
+from pantidesk.domain.installation import Mode
 from pantidesk.ui.operations import MutationOp
 from pantidesk.ui.widgets import ValidatedLineEdit
+
+if TYPE_CHECKING:
+    from pantidesk.services.installation import SetupRequest, SetupResult
+    from pantidesk.services.letterhead import Letterhead
 
 WIZARD_BUTTONS = {
     QWizard.WizardButton.NextButton: "Lanjut >",
@@ -158,6 +161,8 @@ class LetterheadPage(QWizardPage):
         return all(results)
 
     def letterhead(self) -> Letterhead:
+        from pantidesk.services.letterhead import Letterhead
+
         return Letterhead("", self.address.text(), self.city.text(), self.phone.text(),
                           self.email.text(), self.head_name.text(), self.head_nip.text(),
                           self.head_rank.text())
@@ -255,6 +260,9 @@ class SetupWizard(QWizard):
         return self.intro.demo_choice.isChecked()
 
     def request(self) -> SetupRequest:
+        from pantidesk.services.installation import SetupRequest
+        from pantidesk.services.letterhead import Letterhead
+
         return SetupRequest(
             mode=self.mode_page.mode, panti_code=self.mode_page.panti_code,
             letterhead=self.letterhead_page.letterhead(),
@@ -264,6 +272,8 @@ class SetupWizard(QWizard):
         )
 
     def create(self) -> None:
+        from pantidesk.services.installation import create_installation
+
         request = self.request()
         MutationOp(self, lambda: create_installation(self.db_path, request, self.clock),
                    self._created, label=_("Membuat basis data terenkripsi…"),

@@ -102,7 +102,7 @@ def test_beranda_counts_match_the_data(demo_ctx) -> None:  # type: ignore[no-unt
     assert data.total_active == 40 and data.total_capacity == 85
     counts = dict(data.status_counts)
     assert counts[CaseStatus.AKTIF] == 40
-    everyone = len(search_residents(demo_ctx, "", Scope.EVERYONE))
+    everyone = len(search_residents(demo_ctx, "", Scope.EVERYONE))  # fewer than the cap here
     assert sum(counts.values()) == everyone
     assert counts[CaseStatus.KEMBALI_KE_KELUARGA] > 0 and counts[CaseStatus.CALON] > 0
 
@@ -114,3 +114,13 @@ def test_province_sees_every_panti(province_ctx) -> None:  # type: ignore[no-unt
     assert by_code["RI"] == by_code["TW"] == by_code["MG"] == 10 and by_code["BA"] == 0
     active = search_residents(province_ctx, "", Scope.ACTIVE)
     assert {r.panti_code for r in resident_list_rows(province_ctx, active)} == {"RI", "TW", "MG"}
+
+
+def test_unfiltered_wide_lists_are_capped(demo_ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from pantidesk.services import residents
+
+    monkeypatch.setattr(residents, "UNFILTERED_LIMIT", 25)
+    assert len(search_residents(demo_ctx, "", Scope.EVERYONE)) == 25
+    assert len(search_residents(demo_ctx, "", Scope.ACTIVE)) == 40  # current residents: all
+    everyone = search_residents(demo_ctx, "", Scope.RESIDENTS)
+    assert len(everyone) == 25

@@ -29,7 +29,8 @@ class Person(SyncMixin, Base):
     __table_args__ = (
         Index("ix_person_nik", "nik"),
         Index("ix_person_no_kk", "no_kk"),
-        Index("ix_person_name_sort", "name_sort"),
+        # Covering: the default list (ids in name order) is read from the index alone.
+        Index("ix_person_name_sort", "name_sort", "id", "deleted_at"),
         Index("ix_person_name_key", "name_key"),
     )
 

@@ -65,6 +65,8 @@ def search_person_ids(
     limit: int | None = None,
 ) -> list[str]:
     """Ids of matching persons, ordered by name. All given criteria must hold."""
+    if only_active and not (name_tokens or digits or no_induk):
+        return _active_person_ids(session, panti_code, limit)
     query: Select[tuple[str]] = select(Person.id).where(Person.deleted_at.is_(None))
     for token in name_tokens:
         query = query.where(
@@ -83,6 +85,26 @@ def search_person_ids(
     elif only_residents:
         query = query.where(any_stay_filter(panti_code))
     query = query.order_by(Person.name_sort, Person.id)
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.scalars(query))
+
+
+def _active_person_ids(session: Session, panti_code: str | None, limit: int | None) -> list[str]:
+    """Current residents, found from their open stays (a few hundred) rather than by testing
+    every person: the default list of the Penghuni screen."""
+    open_stays = (
+        select(Stay.person_id)
+        .where(Stay.deleted_at.is_(None),
+               ~exists().where(Discharge.stay_id == Stay.id, Discharge.deleted_at.is_(None)))
+    )
+    if panti_code:
+        open_stays = open_stays.where(Stay.panti_code == panti_code)
+    query = (
+        select(Person.id)
+        .where(Person.id.in_(open_stays.scalar_subquery()), Person.deleted_at.is_(None))
+        .order_by(Person.name_sort, Person.id)
+    )
     if limit is not None:
         query = query.limit(limit)
     return list(session.scalars(query))

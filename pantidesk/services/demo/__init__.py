@@ -19,16 +19,16 @@ from sqlalchemy import select
 
 from pantidesk.clock import WIB, Clock
 from pantidesk.db.base import new_id
-from pantidesk.db.keyring import DEFAULT_KDF, KdfParams, KeyRing, keyring_path
+from pantidesk.db.keyring import DEFAULT_KDF, KdfParams
 from pantidesk.db.models import Panti, Setting
 from pantidesk.db.uow import record_audit
 from pantidesk.domain.enums import AssessmentDecision, Cluster
 from pantidesk.domain.panti import panti_by_code
 from pantidesk.domain.registration import make_no_induk
 from pantidesk.domain.roles import Permission
-from pantidesk.errors import PantiDeskError
 from pantidesk.i18n import _
 from pantidesk.services.context import AppContext, Mode
+from pantidesk.services.demo_marker import DEMO_PASSWORD, is_demo, mark_as_demo
 from pantidesk.services.demo.people import make_family, make_person, pick
 from pantidesk.services.demo.profiles import PROFILES, ROOMS, ClusterProfile
 from pantidesk.services.demo.writer import BulkWriter
@@ -36,8 +36,9 @@ from pantidesk.services.installation import SetupRequest, create_installation, o
 from pantidesk.services.letterhead import Letterhead
 
 Progress = Callable[[int, int], None]
+__all__ = ["DEMO_PASSWORD", "DemoOptions", "DemoResult", "create_demo_installation", "fill_demo",
+           "is_demo"]
 DEMO_SETTING = "demo"
-DEMO_PASSWORD = "demo-panti"
 FINDINGS = {
     Cluster.ANAK: ("Anak tampak sehat, gizi kurang.", "Sering murung, sulit percaya orang dewasa.",
                    "Putus sekolah sejak kelas 5 SD.", "Rajin salat, ingin belajar mengaji."),
@@ -70,14 +71,6 @@ class DemoResult:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def is_demo(path: Path) -> bool:
-    """Whether the database at ``path`` holds demo data (known without logging in)."""
-    try:
-        return KeyRing.load(keyring_path(path)).label(DEMO_SETTING) is True
-    except PantiDeskError:
-        return False
-
-
 def demo_letterhead(panti_code: str | None) -> Letterhead:
     if panti_code is None:
         return Letterhead("", "Jl. Basuki Rahmat No. 72, Teluk Betung Utara", "Bandar Lampung",
@@ -102,9 +95,7 @@ def create_demo_installation(
         admin_full_name=_("Administrator Demo"), admin_password=password,
     )
     create_installation(path, request, clock, kdf)
-    ring = KeyRing.load(keyring_path(path))
-    ring.set_label(DEMO_SETTING, True)  # readable before log-in, so the app can say "demo"
-    ring.save()
+    mark_as_demo(path)  # readable before log-in, so the app can say "demo"
     ctx = open_installation(path, admin, password, clock)
     try:
         return fill_demo(ctx, options, progress)

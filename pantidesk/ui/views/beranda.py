@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
@@ -19,6 +20,8 @@ from pantidesk.ui.widgets import card, heading
 
 
 class BerandaView(QWidget):
+    loaded = Signal()  # the figures are on screen
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -79,3 +82,4 @@ class BerandaView(QWidget):
             status_grid.addWidget(number, row, 1)
         status_grid.setColumnStretch(2, 1)
         layout.addWidget(statuses)
+        self.loaded.emit()

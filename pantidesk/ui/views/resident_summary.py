@@ -50,7 +50,9 @@ def _table_box(table: Table) -> QGroupBox:
             widget.setItem(r, c, QTableWidgetItem(value))
     widget.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     widget.horizontalHeader().setStretchLastSection(True)
-    widget.setMinimumHeight(min(260, 32 + 30 * len(table.rows)))
+    height = widget.horizontalHeader().height() + 4 + sum(
+        widget.rowHeight(r) for r in range(len(table.rows)))
+    widget.setFixedHeight(min(320, height))
     layout.addWidget(widget)
     return box
 

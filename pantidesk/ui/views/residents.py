@@ -18,7 +18,12 @@ from PySide6.QtWidgets import (
 from pantidesk.i18n import _
 from pantidesk.services.context import AppContext, Mode
 from pantidesk.services.resident_summary import resident_summary
-from pantidesk.services.residents import Scope, resident_list_rows, search_residents
+from pantidesk.services.residents import (
+    UNFILTERED_LIMIT,
+    Scope,
+    resident_list_rows,
+    search_residents,
+)
 from pantidesk.ui.models.resident_table import ResidentTableModel
 from pantidesk.ui.operations import QueryOp
 from pantidesk.ui.views.resident_summary import ResidentSummaryDialog
@@ -49,11 +54,13 @@ class ResidentsView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((130, 240, 40, 60, 150, 170, 110, 150)):
+        for column, width in enumerate((125, 240, 34, 48, 140, 150, 100, 100, 50)):
             self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the name takes the slack
         self.table.doubleClicked.connect(lambda index: self.open_resident(index.row()))
         self.table.activated.connect(lambda index: self.open_resident(index.row()))
 
@@ -90,7 +97,12 @@ class ResidentsView(QWidget):
         if serial != self._search_serial:
             return  # a newer search was started while this one ran
         self.model.set_ids(ids)
-        self.count.setText(_("{n} orang ditemukan").format(n=f"{len(ids):,}".replace(",", ".")))
+        count = f"{len(ids):,}".replace(",", ".")
+        if len(ids) >= UNFILTERED_LIMIT and not self.search.text().strip():
+            self.count.setText(_("Menampilkan {n} orang pertama menurut nama; ketik nama, NIK atau "
+                                 "No. Induk untuk mencari yang lain.").format(n=count))
+        else:
+            self.count.setText(_("{n} orang ditemukan").format(n=count))
 
     def open_resident(self, row: int) -> None:
         person_id = self.model.person_id(row)

@@ -103,7 +103,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('person', schema=None) as batch_op:
         batch_op.create_index('ix_person_name_key', ['name_key'], unique=False)
-        batch_op.create_index('ix_person_name_sort', ['name_sort'], unique=False)
+        batch_op.create_index('ix_person_name_sort', ['name_sort', 'id', 'deleted_at'], unique=False)
         batch_op.create_index('ix_person_nik', ['nik'], unique=False)
         batch_op.create_index('ix_person_no_kk', ['no_kk'], unique=False)
 
@@ -272,6 +272,7 @@ def upgrade() -> None:
     sa.UniqueConstraint('no_induk', name=op.f('uq_stay_no_induk'))
     )
     with op.batch_alter_table('stay', schema=None) as batch_op:
+        batch_op.create_index('ix_stay_current', ['deleted_at', 'panti_code', 'person_id', 'id'], unique=False)
         batch_op.create_index('ix_stay_panti_admitted', ['panti_code', 'admitted_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_stay_person_id'), ['person_id'], unique=False)
 
@@ -315,6 +316,7 @@ def downgrade() -> None:
     with op.batch_alter_table('stay', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_stay_person_id'))
         batch_op.drop_index('ix_stay_panti_admitted')
+        batch_op.drop_index('ix_stay_current')
 
     op.drop_table('stay')
     with op.batch_alter_table('assessment', schema=None) as batch_op:
