@@ -68,7 +68,7 @@ def dotted(code: str) -> str:
 
 
 def all_regions() -> tuple[Region, ...]:
-    """Every region of the catalogue, provinces first within file order."""
+    """Every region of the catalogue in code order, so a parent always precedes its children."""
     return tuple(_catalogue().by_code.values())
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from pantidesk.db.keyring import KeyRing, keyring_path
 from pantidesk.db.models import User
@@ -73,9 +74,7 @@ def set_password(ctx: AppContext, username: str, new_password: str) -> None:
     check_password(new_password)
     ring = KeyRing.load(keyring_path(ctx.db_path))
     with ctx.unit_of_work() as session:
-        user = session.scalar(select(User).where(User.username == username))
-        if user is None:
-            raise NotFoundError(_("Pengguna {name} tidak ada.").format(name=username))
+        _user(session, username)
         record_audit(session, "password_reset", "user", username)
         ring.add_wrap(KeyRing.user_slot(username), new_password, ctx.db_key)
         ring.clear_failures(username)
@@ -94,16 +93,34 @@ def change_own_password(ctx: AppContext, old_password: str, new_password: str,
         ring.save()
 
 
-def set_active(ctx: AppContext, username: str, active: bool) -> None:
+def deactivate_user(ctx: AppContext, username: str) -> None:
+    """Lock a user out: their key wrap is removed, so their password no longer opens anything."""
     ctx.require(Permission.MANAGE_USERS)
-    if username == ctx.user.username and not active:
+    if username == ctx.user.username:
         raise ConflictError(_("Anda tidak dapat menonaktifkan akun Anda sendiri."))
     ring = KeyRing.load(keyring_path(ctx.db_path))
     with ctx.unit_of_work() as session:
-        user = session.scalar(select(User).where(User.username == username))
-        if user is None:
-            raise NotFoundError(_("Pengguna {name} tidak ada.").format(name=username))
-        user.active = active
-        if not active:
-            ring.remove_wrap(KeyRing.user_slot(username))
-            ring.save()
+        user = _user(session, username)
+        user.active = False
+        ring.remove_wrap(KeyRing.user_slot(username))
+        ring.save()
+
+
+def reactivate_user(ctx: AppContext, username: str, new_password: str) -> None:
+    """Let a user back in; their old wrap is gone, so they get a new password."""
+    ctx.require(Permission.MANAGE_USERS)
+    check_password(new_password)
+    ring = KeyRing.load(keyring_path(ctx.db_path))
+    with ctx.unit_of_work() as session:
+        user = _user(session, username)
+        user.active = True
+        ring.add_wrap(KeyRing.user_slot(username), new_password, ctx.db_key)
+        ring.clear_failures(username)
+        ring.save()
+
+
+def _user(session: Session, username: str) -> User:
+    user = session.scalar(select(User).where(User.username == username))
+    if user is None:
+        raise NotFoundError(_("Pengguna {name} tidak ada.").format(name=username))
+    return user

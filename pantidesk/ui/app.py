@@ -7,7 +7,7 @@ import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from pantidesk import __version__
 from pantidesk.clock import Clock, SystemClock
@@ -15,7 +15,7 @@ from pantidesk.i18n import _
 from pantidesk.paths import default_database, demo_database, log_file
 from pantidesk.services.demo_marker import DEMO_PASSWORD, is_demo
 from pantidesk.ui import operations
-from pantidesk.ui.errors import error_text
+from pantidesk.ui.errors import show_error
 from pantidesk.ui.login import LoginDialog
 from pantidesk.ui.setup_wizard import SetupWizard
 
@@ -33,7 +33,7 @@ def configure_logging(debug: bool) -> None:
 
     def excepthook(exc_type, exc, tb):  # type: ignore[no-untyped-def]
         log.critical("Unhandled exception", exc_info=(exc_type, exc, tb))
-        QMessageBox.critical(None, _("PantiDesk"), error_text(exc))
+        show_error(None, exc)
 
     sys.excepthook = excepthook
 
@@ -72,7 +72,7 @@ def create_demo_with_progress(path: Path, clock: Clock) -> bool:
         dialog.setValue(int(100 * done / max(total, 1)))
     dialog.close()
     if "error" in outcome:
-        QMessageBox.warning(None, _("PantiDesk"), error_text(outcome["error"]))  # type: ignore[arg-type]
+        show_error(None, outcome["error"])  # type: ignore[arg-type]
         return False
     return True
 

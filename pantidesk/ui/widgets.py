@@ -99,3 +99,33 @@ def card(title: str, value: str, detail: str = "") -> QFrame:
         layout.addWidget(note)
     layout.setAlignment(Qt.AlignmentFlag.AlignTop)
     return frame
+
+
+def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
+    """Ask before an action, with Indonesian buttons (Qt ships no Indonesian translation of its
+    standard Yes/No)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from pantidesk.i18n import _
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(title)
+    box.setText(text)
+    yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_("Batal"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from pantidesk.i18n import _
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.addButton(_("Tutup"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()

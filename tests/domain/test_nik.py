@@ -134,15 +134,15 @@ def test_unknown_kecamatan_of_a_known_regency_is_a_warning() -> None:
 def test_sex_differing_from_the_record_is_a_warning() -> None:
     check = check_nik(SITI, today=TODAY, sex=Sex.L, birth_date=SITI_BORN)
     assert check.ok
-    assert check.warnings == ("Jenis kelamin pada NIK (Perempuan) tidak sama dengan jenis "
-                              "kelamin yang dicatat (Laki-laki).",)
+    assert check.warnings == (("Jenis kelamin pada NIK (Perempuan) tidak sama dengan jenis "
+                              "kelamin yang dicatat (Laki-laki)."),)
 
 
 def test_birth_date_differing_from_the_record_is_a_warning() -> None:
     check = check_nik(SITI, today=TODAY, sex=Sex.P, birth_date=dt.date(1955, 3, 13))
     assert check.ok
-    assert check.warnings == ("Tanggal lahir pada NIK tidak sama dengan tanggal lahir yang "
-                              "dicatat (NIK: 12/03/1955, dicatat: 13/03/1955).",)
+    assert check.warnings == (("Tanggal lahir pada NIK tidak sama dengan tanggal lahir yang "
+                              "dicatat (NIK: 12/03/1955, dicatat: 13/03/1955)."),)
     month = check_nik(SITI, today=TODAY, birth_date=dt.date(1955, 4, 12))
     year = check_nik(SITI, today=TODAY, birth_date=dt.date(1956, 3, 12))
     assert len(month.warnings) == 1 and len(year.warnings) == 1

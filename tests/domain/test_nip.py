@@ -58,15 +58,15 @@ def test_tmt_must_be_a_real_month_not_in_the_future() -> None:
 
 def test_tmt_cannot_precede_the_17th_birthday() -> None:
     check = check_nip("199005012005011001", today=TODAY)
-    assert check.errors == ("TMT CPNS pada NIP (01/2005) sebelum pemiliknya berusia 17 tahun "
-                            "(lahir 01/05/1990).",)
+    assert check.errors == (("TMT CPNS pada NIP (01/2005) sebelum pemiliknya berusia 17 tahun "
+                            "(lahir 01/05/1990)."),)
     assert check_nip("199005012007051001", today=TODAY).ok  # the month of the 17th birthday
 
 
 def test_sex_digit_must_be_1_or_2() -> None:
     check = check_nip("197001011995033001", today=TODAY)
-    assert check.errors == ("Angka jenis kelamin pada NIP (3) harus 1 (laki-laki) atau 2 "
-                            "(perempuan).",)
+    assert check.errors == (("Angka jenis kelamin pada NIP (3) harus 1 (laki-laki) atau 2 "
+                            "(perempuan)."),)
     assert check.sex is None
 
 
@@ -78,5 +78,5 @@ def test_serial_000_is_an_error() -> None:
 def test_appointment_after_35_is_a_warning() -> None:
     check = check_nip("197001012010031001", today=TODAY)
     assert check.ok
-    assert check.warnings == ("Menurut NIP, pemiliknya berusia 40 tahun saat TMT CPNS "
-                              "(03/2010); periksa kembali NIP.",)
+    assert check.warnings == (("Menurut NIP, pemiliknya berusia 40 tahun saat TMT CPNS "
+                              "(03/2010); periksa kembali NIP."),)

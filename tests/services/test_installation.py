@@ -13,7 +13,7 @@ from pantidesk.errors import AuthenticationError, DatabaseError, ValidationError
 from pantidesk.services.context import Mode
 from pantidesk.services.installation import create_installation
 from pantidesk.services.letterhead import get_letterhead
-from pantidesk.services.users import create_user, set_active
+from pantidesk.services.users import create_user, deactivate_user, reactivate_user
 from pantidesk.domain.roles import Role
 from tests.conftest import ADMIN, FAST_KDF, PASSWORD, login, make_clock, setup_request
 
@@ -107,9 +107,13 @@ def test_repeated_failures_lock_the_account_then_expire(empty_db: Path) -> None:
 def test_inactive_user_cannot_log_in(ctx, empty_db: Path) -> None:  # type: ignore[no-untyped-def]
     create_user(ctx, "budi", "Budi Santoso", Role.PETUGAS, "sandi-budi-1")
     assert login(empty_db, username="budi", password="sandi-budi-1").user.role is Role.PETUGAS
-    set_active(ctx, "budi", False)
+    deactivate_user(ctx, "budi")
     with pytest.raises(AuthenticationError):
         login(empty_db, username="budi", password="sandi-budi-1")
+    reactivate_user(ctx, "budi", "sandi-baru-budi")
+    with pytest.raises(AuthenticationError):
+        login(empty_db, username="budi", password="sandi-budi-1")
+    login(empty_db, username="budi", password="sandi-baru-budi").close()
 
 
 def test_login_is_audited(ctx) -> None:  # type: ignore[no-untyped-def]

@@ -75,3 +75,10 @@ def test_letterhead_update_validates_nip(ctx) -> None:  # type: ignore[no-untype
                                            head_nip="19700101 199503 1 001"))
     assert saved.head_name == "Drs. Ahmad Yani" and saved.head_nip == "197001011995031001"
     assert get_letterhead(ctx).head_nip_display == "19700101 199503 1 001"
+
+
+def test_admin_cannot_lock_themselves_out(ctx) -> None:  # type: ignore[no-untyped-def]
+    from pantidesk.services.users import deactivate_user
+
+    with pytest.raises(ConflictError):
+        deactivate_user(ctx, "admin")

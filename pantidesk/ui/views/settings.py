@@ -6,7 +6,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QLabel,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,7 +20,8 @@ from pantidesk.services.letterhead import Letterhead, get_letterhead, update_let
 from pantidesk.services.users import change_own_password
 from pantidesk.ui.errors import show_error
 from pantidesk.ui.operations import MutationOp, QueryOp
-from pantidesk.ui.widgets import ValidatedLineEdit, heading
+from pantidesk.ui.views.users import UsersPanel
+from pantidesk.ui.widgets import ValidatedLineEdit, heading, inform
 
 
 class SettingsView(QWidget):
@@ -31,6 +31,8 @@ class SettingsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(_("Pengaturan")))
         layout.addWidget(self._letterhead_box())
+        if ctx.may(Permission.MANAGE_USERS):
+            layout.addWidget(UsersPanel(ctx))
         layout.addWidget(self._password_box())
         layout.addStretch()
         QueryOp(self, lambda: get_letterhead(ctx), self._fill_letterhead).run()
@@ -95,7 +97,7 @@ class SettingsView(QWidget):
 
     def _letterhead_saved(self, letterhead: Letterhead) -> None:
         self._fill_letterhead(letterhead)
-        QMessageBox.information(self, _("Pengaturan"), _("Kop surat disimpan."))
+        inform(self, _("Pengaturan"), _("Kop surat disimpan."))
 
     def _letterhead_failed(self, exc: BaseException) -> None:
         fields = {"address": self.address, "city": self.city, "email": self.email,
@@ -129,7 +131,7 @@ class SettingsView(QWidget):
     def _password_changed(self, _result: object) -> None:
         for field in (self.old_password, self.new_password, self.confirm_password):
             field.setText("")
-        QMessageBox.information(self, _("Pengaturan"), _("Kata sandi diganti."))
+        inform(self, _("Pengaturan"), _("Kata sandi diganti."))
 
     def _password_failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
