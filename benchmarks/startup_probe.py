@@ -7,15 +7,15 @@ import time
 
 PROCESS_T0 = time.time()
 
-import sys  # noqa: E402
-from pathlib import Path  # noqa: E402
+import sys
+from pathlib import Path
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from pantidesk.clock import SystemClock  # noqa: E402
-from pantidesk.ui import operations  # noqa: E402
-from pantidesk.ui.login import LoginDialog  # noqa: E402
-from pantidesk.ui.main_window import MainWindow  # noqa: E402
+from pantidesk.clock import SystemClock
+from pantidesk.ui import operations
+from pantidesk.ui.login import LoginDialog
+from pantidesk.ui.main_window import MainWindow
 
 
 def main(db: str, password: str) -> None:

@@ -25,7 +25,7 @@ class Clock(Protocol):
 
 class SystemClock:
     def now(self) -> dt.datetime:
-        return dt.datetime.now(dt.timezone.utc)
+        return dt.datetime.now(dt.UTC)
 
     def today(self) -> dt.date:
         return self.now().astimezone(WIB).date()

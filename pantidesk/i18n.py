@@ -29,7 +29,7 @@ def _(text: str) -> str:
     return _catalogue.get(text, text)
 
 
-def N_(text: str) -> str:  # noqa: N802 - the gettext convention
+def N_(text: str) -> str:
     """Mark a string for translation without translating it now (module-level constants)."""
     return text
 

@@ -12,17 +12,17 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from pantidesk.clock import WIB, FixedClock  # noqa: E402
-from pantidesk.db.keyring import KdfParams, keyring_path  # noqa: E402
-from pantidesk.i18n import set_language  # noqa: E402
-from pantidesk.services.context import AppContext, Mode  # noqa: E402
-from pantidesk.services.demo import DemoOptions, create_demo_installation  # noqa: E402
-from pantidesk.services.installation import (  # noqa: E402
+from pantidesk.clock import WIB, FixedClock
+from pantidesk.db.keyring import KdfParams, keyring_path
+from pantidesk.i18n import set_language
+from pantidesk.services.context import AppContext, Mode
+from pantidesk.services.demo import DemoOptions, create_demo_installation
+from pantidesk.services.installation import (
     SetupRequest,
     create_installation,
     open_installation,
 )
-from pantidesk.services.letterhead import Letterhead  # noqa: E402
+from pantidesk.services.letterhead import Letterhead
 
 # Cheap argon2 parameters: the key ring stores them, so every wrap of a test database is fast.
 FAST_KDF = KdfParams(time_cost=1, memory_cost=1024, parallelism=1)

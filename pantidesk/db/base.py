@@ -52,12 +52,12 @@ class UtcDateTime(TypeDecorator[dt.datetime]):
             return None
         if value.tzinfo is None:
             raise ValueError("naive datetime given to a UTC column")
-        return value.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        return value.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> dt.datetime | None:
         if value is None:
             return None
-        return dt.datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.timezone.utc)
+        return dt.datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC)
 
 
 class SyncMixin:
@@ -79,9 +79,9 @@ class SyncMixin:
     deleted_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime())
 
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - declared_attr takes the class
+    def __mapper_args__(cls) -> dict[str, Any]:
         # SQLAlchemy bumps rev on every UPDATE and refuses a stale one (optimistic locking).
-        return {"version_id_col": cls.rev}  # type: ignore[attr-defined]
+        return {"version_id_col": cls.rev}
 
 
 def synced_tables() -> list[str]:

@@ -182,7 +182,7 @@ class KeyRing:
         entry = self._data["failures"].get(username.casefold())
         if not entry or not entry.get("locked_until"):
             return None
-        until = dt.datetime.fromisoformat(entry["locked_until"])
+        until: dt.datetime = dt.datetime.fromisoformat(str(entry["locked_until"]))
         return until if until > now else None
 
     def record_failure(self, username: str, now: dt.datetime) -> dt.datetime | None:
@@ -192,10 +192,10 @@ class KeyRing:
         log = self._data.setdefault("failed_log", [])
         log.append({"username": username.casefold()[:64], "at": now.isoformat()})
         del log[:-FAILED_LOG_LIMIT]
-        over = entry["count"] - MAX_FAILURES
+        over = int(entry["count"]) - MAX_FAILURES
         if over < 0:
             return None
-        lockout = min(FIRST_LOCKOUT * (2**over), MAX_LOCKOUT)
+        lockout: dt.timedelta = min(FIRST_LOCKOUT * (2**over), MAX_LOCKOUT)
         until = now + lockout
         entry["locked_until"] = until.isoformat()
         return until

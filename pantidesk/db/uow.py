@@ -83,7 +83,7 @@ def _jsonable(value: Any) -> Any:
 
 
 def _is_audited(obj: object) -> bool:
-    return isinstance(obj, SyncMixin) or isinstance(obj, _AUDITED_LOCAL)
+    return isinstance(obj, (SyncMixin, *_AUDITED_LOCAL))
 
 
 def _content_columns(obj: Base) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from pantidesk.db.models import Assessment, Discharge, Panti, Person, Stay
@@ -56,8 +56,8 @@ def _occupancy(session: Session, panti: Panti) -> Occupancy:
 
 def _status_counts(session: Session, panti_code: str | None) -> list[tuple[CaseStatus, int]]:
     """Counts of persons by their derived status (latest stay, else latest decision)."""
-    stay_scope = [Stay.deleted_at.is_(None)]
-    assessment_scope = [Assessment.deleted_at.is_(None)]
+    stay_scope: list[ColumnElement[bool]] = [Stay.deleted_at.is_(None)]
+    assessment_scope: list[ColumnElement[bool]] = [Assessment.deleted_at.is_(None)]
     if panti_code:
         stay_scope.append(Stay.panti_code == panti_code)
         assessment_scope.append(Assessment.panti_code == panti_code)
@@ -114,7 +114,7 @@ def beranda(ctx: AppContext) -> Beranda:
         if panti_code:
             panti_query = panti_query.where(Panti.code == panti_code)
         occupancy = tuple(_occupancy(session, p) for p in session.scalars(panti_query))
-        stay_scope = [Stay.deleted_at.is_(None)]
+        stay_scope: list[ColumnElement[bool]] = [Stay.deleted_at.is_(None)]
         if panti_code:
             stay_scope.append(Stay.panti_code == panti_code)
         admitted = session.scalar(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pantidesk.clock import WIB
 from pantidesk.db.models import Assessment, FamilyContact, Intake, Panti, Person, Region, Stay
 from pantidesk.db.uow import record_audit
 from pantidesk.domain.dates import age_on
@@ -121,10 +122,10 @@ def _history_table(session: Session, person_id: str) -> Table:
     panti_names = {p.code: p.name for p in session.scalars(select(Panti))}
     for intake in session.scalars(select(Intake).where(Intake.person_id == person_id,
                                                       Intake.deleted_at.is_(None))):
-        date = intake.arrived_at.date()
+        date = intake.arrived_at.astimezone(WIB).date()
+        where = panti_names.get(intake.panti_code, intake.panti_code)
         events.append((date.isoformat(), format_date(date), _("Penerimaan (intake)"),
-                       f"{panti_names.get(intake.panti_code, intake.panti_code)} · "
-                       f"{intake.source.label}"))
+                       f"{where} · {intake.source.label}"))
     for a in session.scalars(select(Assessment).where(Assessment.person_id == person_id,
                                                       Assessment.deleted_at.is_(None))):
         decision = a.decision.label if a.decision else _("Belum diputuskan")

@@ -107,7 +107,7 @@ def run_app(db: Path | None = None, demo: bool = False, debug: bool = False,
 
             window = MainWindow(login.context, is_demo=bool(hint))
             logged_out: list[bool] = []
-            window.logout_requested.connect(lambda: logged_out.append(True))
+            window.logout_requested.connect(lambda flags=logged_out: flags.append(True))
             window.show()
             app.exec()  # type: ignore[union-attr]
             login.context.close()

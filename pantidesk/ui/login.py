@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from pantidesk.services.context import AppContext
 
 
-def _open(path: Path, username: str, password: str, clock: Clock) -> "AppContext":
+def _open(path: Path, username: str, password: str, clock: Clock) -> AppContext:
     # Imported here, on the worker thread: the dialog shows before the database stack is loaded.
     from pantidesk.services.installation import open_installation
 
@@ -92,7 +92,7 @@ class LoginDialog(QDialog):
                    self._logged_in, label=_("Membuka basis data…"),
                    on_failure=self._failed).run()
 
-    def _logged_in(self, ctx: "AppContext") -> None:
+    def _logged_in(self, ctx: AppContext) -> None:
         self.context = ctx
         self.accept()
 

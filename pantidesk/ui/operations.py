@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
@@ -42,19 +42,19 @@ class _Worker(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self.thread = QThread()
-        self.thread.setObjectName("pantidesk-db")
-        self.moveToThread(self.thread)
+        self._thread = QThread()
+        self._thread.setObjectName("pantidesk-db")
+        self.moveToThread(self._thread)
         self.submit.connect(self._run, Qt.ConnectionType.QueuedConnection)
-        self.thread.start()
+        self._thread.start()
 
     @Slot(object)
     def _run(self, job: _Job) -> None:
         job.run()
 
     def stop(self) -> None:
-        self.thread.quit()
-        self.thread.wait(5000)
+        self._thread.quit()
+        self._thread.wait(5000)
 
 
 _worker: _Worker | None = None

@@ -25,12 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from pantidesk.clock import Clock
+from pantidesk.domain.installation import Mode
 from pantidesk.domain.nip import check_nip
 from pantidesk.domain.panti import PANTI
 from pantidesk.errors import ValidationError
 from pantidesk.i18n import _
 from pantidesk.services.accounts_rules import check_full_name, check_password, check_username
-from pantidesk.domain.installation import Mode
 from pantidesk.ui.operations import MutationOp
 from pantidesk.ui.widgets import ValidatedLineEdit
 
@@ -76,10 +76,10 @@ class IntroPage(QWizardPage):
         layout.addWidget(self.demo_choice)
         layout.addStretch()
 
-    def nextId(self) -> int:  # noqa: N802 - Qt naming
+    def nextId(self) -> int:
         return -1 if self.demo_choice.isChecked() else SetupWizard.MODE
 
-    def isFinalPage(self) -> bool:  # noqa: N802
+    def isFinalPage(self) -> bool:
         return self.demo_choice.isChecked()
 
 
@@ -156,7 +156,7 @@ class LetterheadPage(QWizardPage):
         return [self.address, self.city, self.phone, self.email, self.head_name, self.head_nip,
                 self.head_rank]
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt naming
+    def validatePage(self) -> bool:
         results = [f.validate() for f in self.fields()]
         return all(results)
 
@@ -192,13 +192,13 @@ class AdminPage(QWizardPage):
     def _confirm_message(self, value: str) -> str:
         return "" if value == self.password.text() else _("Ulangan kata sandi tidak sama.")
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt naming
+    def validatePage(self) -> bool:
         if self.owner.result_value is not None:
             return True
-        if not all([f.validate() for f in (self.username, self.full_name, self.password,
+        if not all([f.validate() for f in (self.username, self.full_name, self.password,  # noqa: C419 - every field shows its message
                                            self.confirm)]):
             return False
-        self.owner.create()
+        self.owner.start_creation()
         return False  # the wizard moves on when the background creation succeeds
 
 
@@ -227,7 +227,7 @@ class RecoveryPage(QWizardPage):
         layout.addWidget(self.confirmed)
         layout.addStretch()
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt naming
+    def isComplete(self) -> bool:
         return self.confirmed.isChecked()
 
 
@@ -261,7 +261,6 @@ class SetupWizard(QWizard):
 
     def request(self) -> SetupRequest:
         from pantidesk.services.installation import SetupRequest
-        from pantidesk.services.letterhead import Letterhead
 
         return SetupRequest(
             mode=self.mode_page.mode, panti_code=self.mode_page.panti_code,
@@ -271,7 +270,7 @@ class SetupWizard(QWizard):
             admin_password=self.admin_page.password.text(),
         )
 
-    def create(self) -> None:
+    def start_creation(self) -> None:
         from pantidesk.services.installation import create_installation
 
         request = self.request()

@@ -57,7 +57,7 @@ class ValidatedLineEdit(QWidget):
     def text(self) -> str:
         return self.edit.text()
 
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
+    def setText(self, text: str) -> None:
         self.edit.setText(text)
 
     def validate(self) -> bool:

@@ -48,18 +48,15 @@ def test_update_without_rev_bump_is_refused(ctx) -> None:  # type: ignore[no-unt
     with ctx.unit_of_work() as session:
         person = _person()
         session.add(person)
-    with pytest.raises(IntegrityError, match="rev must be incremented"):
-        with ctx.engine.begin() as conn:
-            conn.execute(text("UPDATE person SET name = 'X' WHERE id = :id"), {"id": person.id})
+    with pytest.raises(IntegrityError, match="rev must be incremented"), ctx.engine.begin() as conn:
+        conn.execute(text("UPDATE person SET name = 'X' WHERE id = :id"), {"id": person.id})
 
 
 def test_audit_log_is_append_only(ctx) -> None:  # type: ignore[no-untyped-def]
-    with pytest.raises(IntegrityError, match="append-only"):
-        with ctx.engine.begin() as conn:
-            conn.execute(text("UPDATE audit_log SET username = 'someone-else'"))
-    with pytest.raises(IntegrityError, match="append-only"):
-        with ctx.engine.begin() as conn:
-            conn.execute(text("DELETE FROM audit_log"))
+    with pytest.raises(IntegrityError, match="append-only"), ctx.engine.begin() as conn:
+        conn.execute(text("UPDATE audit_log SET username = 'someone-else'"))
+    with pytest.raises(IntegrityError, match="append-only"), ctx.engine.begin() as conn:
+        conn.execute(text("DELETE FROM audit_log"))
 
 
 def test_changes_are_audited_with_field_diff(ctx) -> None:  # type: ignore[no-untyped-def]
@@ -81,11 +78,10 @@ def test_changes_are_audited_with_field_diff(ctx) -> None:  # type: ignore[no-un
 def test_failed_unit_of_work_changes_nothing(ctx) -> None:  # type: ignore[no-untyped-def]
     with ctx.reading() as session:
         before = session.scalar(select(text("count(*)")).select_from(Person))
-    with pytest.raises(RuntimeError):
-        with ctx.unit_of_work() as session:
-            session.add(_person())
-            session.flush()
-            raise RuntimeError("power cut simulated")
+    with pytest.raises(RuntimeError), ctx.unit_of_work() as session:
+        session.add(_person())
+        session.flush()
+        raise RuntimeError("power cut simulated")
     with ctx.reading() as session:
         assert session.scalar(select(text("count(*)")).select_from(Person)) == before
 

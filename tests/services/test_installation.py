@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from pantidesk.db.keyring import KeyRing, keyring_path
+from pantidesk.domain.roles import Role
 from pantidesk.errors import AuthenticationError, DatabaseError, ValidationError
 from pantidesk.services.context import Mode
 from pantidesk.services.installation import create_installation
 from pantidesk.services.letterhead import get_letterhead
 from pantidesk.services.users import create_user, deactivate_user, reactivate_user
-from pantidesk.domain.roles import Role
 from tests.conftest import ADMIN, FAST_KDF, PASSWORD, login, make_clock, setup_request
 
 

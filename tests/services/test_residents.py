@@ -76,7 +76,7 @@ def test_no_induk_search_finds_the_stay(demo_ctx) -> None:  # type: ignore[no-un
 
 def test_summary_shows_identity_and_history_and_is_audited(demo_ctx) -> None:  # type: ignore[no-untyped-def]
     with demo_ctx.reading() as session:
-        stay, discharge = session.execute(
+        stay, _discharge = session.execute(
             select(Stay, Discharge).join(Discharge, Discharge.stay_id == Stay.id).limit(1)).one()
     summary = resident_summary(demo_ctx, stay.person_id)
     assert summary.status is CaseStatus.KELUAR

@@ -12,7 +12,7 @@ class ChangeLog(Base):
     """One row per insert or update of a synced row; ``seq`` is never reused (AUTOINCREMENT)."""
 
     __tablename__ = "change_log"
-    __table_args__ = {"sqlite_autoincrement": True}
+    __table_args__ = {"sqlite_autoincrement": True}  # noqa: RUF012 - SQLAlchemy reads it once
 
     seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
     tbl: Mapped[str] = mapped_column(String(64))

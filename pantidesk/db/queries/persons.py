@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -24,7 +25,7 @@ def _prefix(column, text: str):  # type: ignore[no-untyped-def]
     return and_(column >= text, column < text + _PREFIX_END)
 
 
-def _latest_stay_id(person_id_col):  # type: ignore[no-untyped-def]
+def _latest_stay_id(person_id_col: Any) -> Any:
     return (
         select(Stay.id)
         .where(Stay.person_id == person_id_col, Stay.deleted_at.is_(None))
@@ -67,7 +68,7 @@ def search_person_ids(
     """Ids of matching persons, ordered by name. All given criteria must hold."""
     if only_active and not (name_tokens or digits or no_induk):
         return _active_person_ids(session, panti_code, limit)
-    query: Select[tuple[str]] = select(Person.id).where(Person.deleted_at.is_(None))
+    query: Select[Any] = select(Person.id).where(Person.deleted_at.is_(None))
     for token in name_tokens:
         query = query.where(
             Person.id.in_(
@@ -154,8 +155,12 @@ def person_rows(session: Session, ids: list[str]) -> dict[str, PersonRow]:
     )
     rows = {}
     for r in session.execute(query):
-        decision = AssessmentDecision(r[12]) if r[12] else None
-        rows[r[0]] = PersonRow(*r[:12], latest_decision=decision)
+        rows[r[0]] = PersonRow(
+            person_id=r[0], name=r[1], sex=r[2], birth_date=r[3], birth_date_estimated=r[4],
+            nik=r[5], nik_state=r[6], no_induk=r[7], panti_code=r[8], admitted_on=r[9],
+            ppks_code=r[10], discharged_on=r[11],
+            latest_decision=AssessmentDecision(r[12]) if r[12] else None,
+        )
     return rows
 
 

@@ -22,16 +22,16 @@ from pantidesk.db.base import new_id
 from pantidesk.db.keyring import DEFAULT_KDF, KdfParams
 from pantidesk.db.models import Panti, Setting
 from pantidesk.db.uow import record_audit
-from pantidesk.domain.enums import AssessmentDecision, Cluster
+from pantidesk.domain.enums import AssessmentDecision, Cluster, IntakeSource
 from pantidesk.domain.panti import panti_by_code
 from pantidesk.domain.registration import make_no_induk
 from pantidesk.domain.roles import Permission
 from pantidesk.i18n import _
 from pantidesk.services.context import AppContext, Mode
-from pantidesk.services.demo_marker import DEMO_PASSWORD, is_demo, mark_as_demo
 from pantidesk.services.demo.people import make_family, make_person, pick
 from pantidesk.services.demo.profiles import PROFILES, ROOMS, ClusterProfile
 from pantidesk.services.demo.writer import BulkWriter
+from pantidesk.services.demo_marker import DEMO_PASSWORD, is_demo, mark_as_demo
 from pantidesk.services.installation import SetupRequest, create_installation, open_installation
 from pantidesk.services.letterhead import Letterhead
 
@@ -278,24 +278,26 @@ class _PantiPlan:
                 })
 
 
-def _referring_agency(source: object, rng: random.Random) -> str:
-    from pantidesk.domain.enums import IntakeSource
-
+def _referring_agency(source: IntakeSource, rng: random.Random) -> str:
     kab = rng.choice(("Kota Bandar Lampung", "Kab. Lampung Selatan", "Kab. Lampung Tengah",
                       "Kab. Pesawaran", "Kota Metro", "Kab. Tanggamus"))
-    return {
+    agencies: dict[IntakeSource, str] = {
         IntakeSource.RAZIA: f"Satpol PP {kab}",
         IntakeSource.RUJUKAN_DINSOS: f"Dinas Sosial {kab}",
         IntakeSource.KEPOLISIAN: f"Polres {kab}",
         IntakeSource.RUMAH_SAKIT: "RSUD Dr. H. Abdul Moeloek",
         IntakeSource.PINDAHAN_PANTI: "UPTD lain Dinas Sosial Provinsi Lampung",
-    }.get(source, "")  # type: ignore[call-overload]
+    }
+    return agencies.get(source, "")
 
 
 def _decision_reason(decision: AssessmentDecision | None) -> str:
-    return {
+    if decision is None:
+        return ""
+    reasons: dict[AssessmentDecision, str] = {
         AssessmentDecision.ADMIT: _("Tidak ada keluarga yang mampu dan aman merawat."),
         AssessmentDecision.RETURN_TO_FAMILY: _("Keluarga ditemukan, mampu dan bersedia merawat."),
         AssessmentDecision.REFER: _("Membutuhkan layanan lanjutan di lembaga lain."),
         AssessmentDecision.NOT_ELIGIBLE: _("Tidak sesuai kriteria klaster panti."),
-    }.get(decision, "")  # type: ignore[arg-type]
+    }
+    return reasons[decision]

@@ -9,7 +9,7 @@ import random
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 from pantidesk.domain.enums import (
     Cluster,
@@ -46,7 +46,10 @@ def lampung_districts() -> tuple[str, ...]:
     return tuple(codes) or tuple(r.code + ".01" for r in regencies_of(LAMPUNG))
 
 
-def pick(rng: random.Random, weights: tuple[tuple[Any, float], ...]) -> Any:
+T = TypeVar("T")
+
+
+def pick(rng: random.Random, weights: tuple[tuple[T, float], ...]) -> T:
     values = [v for v, _ in weights]
     return rng.choices(values, [w for _, w in weights])[0]
 
@@ -86,7 +89,7 @@ def _old_spelling(name: str) -> str:
 
 def make_name(rng: random.Random, sex: Sex, birth_year: int) -> str:
     parts = name_parts()
-    given = rng.choice(parts["male"] if sex is Sex.L else parts["female"])
+    given = str(rng.choice(parts["male"] if sex is Sex.L else parts["female"]))
     if birth_year < 1960 and rng.random() < 0.4:
         given = _old_spelling(given)
     if rng.random() < 0.75:

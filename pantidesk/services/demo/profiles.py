@@ -7,17 +7,15 @@ from dataclasses import dataclass
 
 from pantidesk.domain.enums import AssessmentDecision, Cluster, DischargeReason, IntakeSource
 
-Weights = tuple[tuple[object, float], ...]
-
 
 @dataclass(frozen=True)
 class ClusterProfile:
     age_at_intake: tuple[int, int]
-    ppks: Weights
-    sources: Weights
+    ppks: tuple[tuple[int, float], ...]
+    sources: tuple[tuple[IntakeSource, float], ...]
     mean_stay_years: float
-    decisions: Weights  # outcome of an assessment
-    discharge_reasons: Weights
+    decisions: tuple[tuple[AssessmentDecision, float], ...]  # outcome of an assessment
+    discharge_reasons: tuple[tuple[DischargeReason, float], ...]
     no_nik_share: float  # share without a NIK (belum ada or identity unknown)
     female_share: float
 

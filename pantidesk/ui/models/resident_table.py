@@ -71,10 +71,10 @@ class ResidentTableModel(QAbstractTableModel):
             self._failed_pages.add(page)
 
     # --- Qt model interface ------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt naming
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt naming
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -88,7 +88,7 @@ class ResidentTableModel(QAbstractTableModel):
             return ""
         return str(getattr(row, self._columns[index.column()][0]))
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None

@@ -87,7 +87,7 @@ class SettingsView(QWidget):
         self.head_rank.setText(letterhead.head_rank)
 
     def _save_letterhead(self) -> None:
-        if not all([f.validate() for f in self._letterhead_fields()]):
+        if not all([f.validate() for f in self._letterhead_fields()]):  # noqa: C419 - every field shows its message
             return
         letterhead = Letterhead(self.office.text(), self.address.text(), self.city.text(),
                                 self.phone.text(), self.email.text(), self.head_name.text(),

@@ -78,7 +78,7 @@ class _FormDialog(QDialog):
         return None
 
     def _submit(self) -> None:
-        if not all([f.validate() for f in self.fields()]):
+        if not all([f.validate() for f in self.fields()]):  # noqa: C419 - every field shows its message
             return
         self.save.setEnabled(False)
         MutationOp(self, self.operation(), lambda _r: self.accept(),

@@ -12,7 +12,6 @@ from alembic import op
 
 from pantidesk.db.triggers import APPEND_ONLY_AUDIT_DDL, drop_trigger_ddl, trigger_ddl
 
-
 revision = '0001'
 down_revision = None
 branch_labels = None
