@@ -7,6 +7,7 @@ import sys
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from pantidesk import __version__
@@ -50,29 +51,30 @@ def create_demo_with_progress(path: Path, clock: Clock) -> bool:
     dialog.setWindowTitle(_("PantiDesk"))
     dialog.setMinimumDuration(0)
     dialog.show()
-    outcome: dict[str, object] = {}
-
-    def progress(done: int, total: int) -> None:
-        outcome["progress"] = (done, total)
+    progress: list[tuple[int, int]] = [(0, 1)]
+    failures: list[BaseException] = []
+    loop = QEventLoop()
 
     def build() -> object:
         from pantidesk.services.demo import DemoOptions, create_demo_installation
 
         return create_demo_installation(path, DemoOptions(), DEMO_ADMIN, DEMO_PASSWORD, clock,
-                                        progress=progress)
+                                        progress=lambda done, total: progress.append((done, total)))
 
-    app = QApplication.instance()
-    op = operations.MutationOp(None, build, lambda result: outcome.setdefault("done", result),
-                               on_failure=lambda exc: outcome.setdefault("error", exc))
-    op.BUSY_DELAY_MS = 10**9  # this dialog already shows progress
-    op.run()
-    while "done" not in outcome and "error" not in outcome:
-        app.processEvents()  # type: ignore[union-attr]
-        done, total = outcome.get("progress", (0, 1))  # type: ignore[misc]
+    def show_progress() -> None:
+        done, total = progress[-1]  # written by the worker, read here: a list append is atomic
         dialog.setValue(int(100 * done / max(total, 1)))
+
+    timer = QTimer()
+    timer.timeout.connect(show_progress)
+    timer.start(100)
+    operations.QueryOp(None, build, lambda _result: loop.quit(),
+                       on_failure=lambda exc: (failures.append(exc), loop.quit())).run()
+    loop.exec()
+    timer.stop()
     dialog.close()
-    if "error" in outcome:
-        show_error(None, outcome["error"])  # type: ignore[arg-type]
+    if failures:
+        show_error(None, failures[0])
         return False
     return True
 

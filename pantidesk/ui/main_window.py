@@ -27,6 +27,7 @@ from pantidesk.services.letterhead import get_letterhead
 from pantidesk.ui.views.beranda import BerandaView
 from pantidesk.ui.views.residents import ResidentsView
 from pantidesk.ui.views.settings import SettingsView
+from pantidesk.ui.widgets import fit_to_screen
 
 Area = tuple[str, Callable[[AppContext], QWidget]]
 
@@ -47,7 +48,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         office = get_letterhead(ctx).name
         self.setWindowTitle(_("PantiDesk — {office}").format(office=office))
-        self.resize(1200, 760)
+        fit_to_screen(self, 1200, 760)
 
         self.nav = QListWidget()
         self.nav.setFixedWidth(210)

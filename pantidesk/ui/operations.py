@@ -19,7 +19,8 @@ from pantidesk.ui.errors import show_error
 
 
 class _Job(QObject):
-    finished = Signal(object, object)  # result, exception
+    # One (result, exception) tuple: a single object argument crosses threads most simply.
+    finished = Signal(object)
 
     def __init__(self, fn: Callable[[], Any]) -> None:
         super().__init__()
@@ -28,11 +29,10 @@ class _Job(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            result = self.fn()
+            outcome = (self.fn(), None)
         except BaseException as exc:  # noqa: BLE001 - delivered to the UI thread, never lost
-            self.finished.emit(None, exc)
-        else:
-            self.finished.emit(result, None)
+            outcome = (None, exc)
+        self.finished.emit(outcome)
 
 
 class _Worker(QObject):
@@ -101,9 +101,9 @@ class QueryOp:
         job = _Job(self.op)
         _live_jobs.add(job)
 
-        def done(result: Any, exc: BaseException | None) -> None:
+        def done(outcome: tuple[Any, BaseException | None]) -> None:
             _live_jobs.discard(job)
-            self._finish(result, exc)
+            self._finish(*outcome)
 
         # The job lives on the UI thread, so `finished` is queued back to it.
         job.finished.connect(done, Qt.ConnectionType.QueuedConnection)

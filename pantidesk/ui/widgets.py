@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a5a00;"
@@ -71,6 +71,16 @@ class ValidatedLineEdit(QWidget):
     def show_error(self, text: str) -> None:
         self.message.show_error(text)
         self.edit.setFocus()
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
+    """Resize to the preferred size, but never beyond the screen (office PCs are often 1366×768)."""
+    screen = widget.screen() or QApplication.primaryScreen()
+    if screen is None:
+        widget.resize(width, height)
+        return
+    available = screen.availableGeometry()
+    widget.resize(min(width, available.width() - 40), min(height, available.height() - 60))
 
 
 def heading(text: str, size: int = 15) -> QLabel:

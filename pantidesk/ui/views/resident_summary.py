@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from pantidesk.i18n import _
 from pantidesk.services.resident_summary import ResidentSummary, Section, Table
-from pantidesk.ui.widgets import heading
+from pantidesk.ui.widgets import fit_to_screen, heading
 
 
 def _section_box(section: Section) -> QGroupBox:
@@ -62,7 +62,7 @@ class ResidentSummaryDialog(QDialog):
         super().__init__(parent)
         self.summary = summary
         self.setWindowTitle(_("Ringkasan: {name}").format(name=summary.name))
-        self.resize(900, 720)
+        fit_to_screen(self, 900, 720)
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.addWidget(heading(summary.name, 16))
