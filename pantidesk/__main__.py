@@ -19,6 +19,7 @@ COMMANDS = {
     "init": ("pantidesk.cli.init", "buat basis data baru untuk panti atau provinsi"),
     "demo": ("pantidesk.cli.demo", "buat basis data berisi data demo"),
     "check": ("pantidesk.cli.check", "periksa keutuhan basis data"),
+    "recover": ("pantidesk.cli.recover", "atur kata sandi baru dengan kode pemulihan"),
 }
 
 

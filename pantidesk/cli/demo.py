@@ -40,9 +40,11 @@ def run(args: argparse.Namespace) -> int:
     def progress(done: int, total: int) -> None:
         print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
+    interactive = sys.stderr.isatty()
     result = create_demo_installation(args.db, options, args.admin, password, SystemClock(),
-                                      progress=progress)
-    print(file=sys.stderr)
+                                      progress=progress if interactive else None)
+    if interactive:
+        print(file=sys.stderr)
     print(_("Basis data demo dibuat: {path}").format(path=result.db_path))
     print(_("{persons} orang, {stays} masa tinggal ({active} aktif), {assessments} asesmen.").format(
         persons=result.persons, stays=result.stays, active=result.active,

@@ -185,3 +185,41 @@ def open_installation(path: Path, username: str, password: str, clock: Clock) ->
         engine.dispose()
         raise
     return AppContext(path, engine, sessions, clock, installation, current, key)
+
+
+def recover_access(path: Path, recovery_code: str, username: str, new_password: str,
+                   clock: Clock) -> None:
+    """With the recovery code printed at set-up, give ``username`` (an existing account) a new
+    password: for when every administrator password is forgotten. Audited."""
+    from pantidesk.db.keyring import normalize_recovery_code
+
+    check_password(new_password)
+    precheck_file(path)
+    ring = KeyRing.load(keyring_path(path))
+    locked = ring.locked_until(RECOVERY, clock.now())
+    if locked is not None:  # the code is long, but guessing is still rate-limited
+        raise AuthenticationError(_locked_message(locked))
+    key = ring.unwrap(RECOVERY, normalize_recovery_code(recovery_code))
+    if key is None:
+        ring.record_failure(RECOVERY, clock.now())
+        ring.save()
+        raise AuthenticationError(_("Kode pemulihan salah."))
+    engine = make_engine(path, key)
+    try:
+        verify_opened(engine, path)
+        installation = read_installation(engine)
+        username = username.strip().lower()
+        actor = Actor(username, installation.origin, clock)
+        with unit_of_work(make_sessionmaker(engine), actor) as session:
+            user = session.scalar(select(User).where(User.username == username))
+            if user is None:
+                raise AuthenticationError(
+                    _("Pengguna {name} tidak ada di basis data ini.").format(name=username))
+            user.active = True
+            record_audit(session, "recovery", "user", username,
+                         _("Kata sandi diatur ulang dengan kode pemulihan"))
+            ring.add_wrap(KeyRing.user_slot(username), new_password, key)
+            ring.clear_failures(username)
+            ring.save()
+    finally:
+        engine.dispose()

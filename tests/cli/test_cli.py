@@ -85,3 +85,16 @@ def test_demo_command(tmp_path: Path) -> None:
     assert "orang" in result.stdout
     checked = run("check", "--db", str(db), PANTIDESK_USER="admin")
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_recover_with_the_printed_code(tmp_path: Path) -> None:
+    db = tmp_path / "pd.db"
+    created = run("init", "--db", str(db), "--panti", "PD", "--admin", "admin")
+    code = created.stdout.split("sekali):")[1].split()[0]
+    wrong = run("recover", "--db", str(db), password="baru-sekali-1",
+                PANTIDESK_RECOVERY_CODE="AAAAA-AAAAA-AAAAA-AAAAA-AAAAA")
+    assert wrong.returncode == 1 and "Kode pemulihan salah" in wrong.stderr
+    fixed = run("recover", "--db", str(db), password="baru-sekali-1",
+                PANTIDESK_RECOVERY_CODE=code)
+    assert fixed.returncode == 0, fixed.stderr
+    assert run("check", "--db", str(db), password="baru-sekali-1").returncode == 0

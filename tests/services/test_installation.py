@@ -125,3 +125,24 @@ def test_login_is_audited(ctx) -> None:  # type: ignore[no-untyped-def]
         actions = [a.action for a in session.scalars(select(AuditLog))]
     assert "login" in actions and "setup" in actions
     assert ADMIN and PASSWORD
+
+
+def test_recovery_code_gives_a_forgotten_admin_a_new_password(tmp_path: Path) -> None:
+    from pantidesk.services.installation import recover_access
+
+    path = tmp_path / "lupa.db"
+    result = create_installation(path, setup_request(), make_clock(), FAST_KDF)
+    with pytest.raises(AuthenticationError, match="Kode pemulihan salah"):
+        recover_access(path, "AAAAA-BBBBB-CCCCC-DDDDD-EEEEE", ADMIN, "baru-sekali-1", make_clock())
+    code = result.recovery_code.lower().replace("-", " ")  # typed loosely from paper
+    recover_access(path, code, ADMIN, "baru-sekali-1", make_clock())
+    with pytest.raises(AuthenticationError):
+        login(path)  # the old password no longer works
+    ctx = login(path, password="baru-sekali-1")
+    from sqlalchemy import select
+
+    from pantidesk.db.models import AuditLog
+
+    with ctx.reading() as session:
+        assert session.scalar(select(AuditLog).where(AuditLog.action == "recovery")) is not None
+    ctx.close()
