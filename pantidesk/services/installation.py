@@ -223,3 +223,21 @@ def recover_access(path: Path, recovery_code: str, username: str, new_password: 
             ring.save()
     finally:
         engine.dispose()
+
+
+def verify_password(ctx: AppContext, password: str) -> None:
+    """Unlock after the idle lock: the current user's password again, with the same lock-out."""
+    ring = KeyRing.load(keyring_path(ctx.db_path))
+    now = ctx.clock.now()
+    locked = ring.locked_until(ctx.user.username, now)
+    if locked is not None:
+        raise AuthenticationError(_locked_message(locked))
+    if ring.unwrap(KeyRing.user_slot(ctx.user.username), password) is None:
+        until = ring.record_failure(ctx.user.username, now)
+        ring.save()
+        message = _("Kata sandi salah.")
+        raise AuthenticationError(message + (" " + _locked_message(until) if until else ""))
+    ring.clear_failures(ctx.user.username)
+    ring.save()
+    with ctx.unit_of_work() as session:
+        record_audit(session, "unlock", "user", ctx.user.username)

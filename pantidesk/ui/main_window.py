@@ -24,6 +24,7 @@ from pantidesk import __version__
 from pantidesk.i18n import _
 from pantidesk.services.context import AppContext, Mode
 from pantidesk.services.letterhead import get_letterhead
+from pantidesk.ui.idle_lock import IdleWatcher, LockDialog
 from pantidesk.ui.views.beranda import BerandaView
 from pantidesk.ui.views.residents import ResidentsView
 from pantidesk.ui.views.settings import SettingsView
@@ -99,6 +100,8 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         menu.addAction(logout)
         menu.addAction(quit_action)
+        self.idle = IdleWatcher(parent=self)
+        self.idle.idle.connect(self.lock)
         self.statusBar().showMessage(
             _("PantiDesk {version} · {path}").format(version=__version__, path=ctx.db_path))
 
@@ -117,6 +120,22 @@ class MainWindow(QMainWindow):
                 self.nav.setCurrentRow(row)
                 return self.views[row]
         raise KeyError(title)
+
+    def lock(self) -> None:
+        """Hide everything personal and ask for the password again."""
+        central = self.centralWidget()
+        central.hide()
+        dialog = LockDialog(self.ctx, self)
+        unlocked = dialog.exec()
+        if dialog.logged_out or not unlocked:
+            self._logout()
+            return
+        central.show()
+        self.idle.resume()
+
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+        self.idle.stop()
+        super().closeEvent(event)
 
     def _logout(self) -> None:
         self.logout_requested.emit()
