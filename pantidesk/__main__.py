@@ -13,6 +13,7 @@ from pantidesk import __version__
 from pantidesk.cli.parser import Parser
 from pantidesk.errors import PantiDeskError
 from pantidesk.i18n import LANGUAGES, _, set_language
+from pantidesk.preferences import display_language
 
 # Subcommand → (module, help). Modules are imported only when their command runs.
 COMMANDS = {
@@ -51,8 +52,8 @@ def build_parser(argv: list[str] | None = None) -> Parser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    set_language(os.environ.get("PANTIDESK_LANG", "id"))
-    if os.environ.get("PANTIDESK_LANG") not in (None, *LANGUAGES):
+    set_language(display_language())
+    if os.environ.get("PANTIDESK_LANG") not in (None, "", *LANGUAGES):
         print(_("Bahasa tidak dikenal; memakai Bahasa Indonesia."), file=sys.stderr)
     args = build_parser(argv).parse_args(argv)
     if args.command is None:

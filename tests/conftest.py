@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
+import tempfile  # noqa: E402
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Nothing a test does may touch the real user's folders (preferences, logs, default database).
+_SANDBOX = tempfile.mkdtemp(prefix="pantidesk-tests-")
+for _var in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+    os.environ[_var] = os.path.join(_SANDBOX, _var.lower())
+os.environ.pop("PANTIDESK_LANG", None)
 
 from pantidesk.clock import WIB, FixedClock
 from pantidesk.db.keyring import KdfParams, keyring_path

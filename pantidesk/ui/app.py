@@ -31,6 +31,7 @@ def configure_logging(debug: bool) -> None:
     handler = RotatingFileHandler(log_file(), maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=logging.DEBUG if debug else logging.INFO, handlers=[handler])
+    logging.getLogger("alembic").setLevel(logging.WARNING)  # its plugin chatter is not news
 
     def excepthook(exc_type, exc, tb):  # type: ignore[no-untyped-def]
         log.critical("Unhandled exception", exc_info=(exc_type, exc, tb))

@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         central.show()
         self.idle.resume()
 
-    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def closeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.idle.stop()
         super().closeEvent(event)
 

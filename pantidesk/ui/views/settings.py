@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -14,7 +15,8 @@ from PySide6.QtWidgets import (
 from pantidesk.domain.nip import check_nip
 from pantidesk.domain.roles import Permission
 from pantidesk.errors import ValidationError
-from pantidesk.i18n import _
+from pantidesk.i18n import LANGUAGES, _, language
+from pantidesk.preferences import save_display_language
 from pantidesk.services.context import AppContext
 from pantidesk.services.letterhead import Letterhead, get_letterhead, update_letterhead
 from pantidesk.services.users import change_own_password
@@ -34,6 +36,7 @@ class SettingsView(QWidget):
         if ctx.may(Permission.MANAGE_USERS):
             layout.addWidget(UsersPanel(ctx))
         layout.addWidget(self._password_box())
+        layout.addWidget(self._language_box())
         layout.addStretch()
         QueryOp(self, lambda: get_letterhead(ctx), self._fill_letterhead).run()
 
@@ -106,6 +109,24 @@ class SettingsView(QWidget):
             fields[exc.field].show_error(exc.message)
         else:
             show_error(self, exc)
+
+    # --- display language ---------------------------------------------------------------------
+    def _language_box(self) -> QGroupBox:
+        box = QGroupBox(_("Bahasa tampilan"))
+        self.language = QComboBox()
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(language()))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        note = QLabel(_("Berlaku setelah PantiDesk dibuka ulang, untuk komputer ini."))
+        note.setStyleSheet("color: #4a5560;")
+        form = QFormLayout(box)
+        form.addRow(_("Bahasa"), self.language)
+        form.addRow("", note)
+        return box
+
+    def _language_changed(self, _index: int) -> None:
+        save_display_language(self.language.currentData())
 
     # --- own password ---------------------------------------------------------------------------
     def _password_box(self) -> QGroupBox:
