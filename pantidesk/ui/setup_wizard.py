@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
 
 from pantidesk.clock import Clock
 from pantidesk.domain.installation import Mode
-from pantidesk.domain.nip import check_nip
 from pantidesk.domain.panti import PANTI
 from pantidesk.errors import ValidationError
 from pantidesk.i18n import _
 from pantidesk.services.accounts_rules import check_full_name, check_password, check_username
+from pantidesk.ui.errors import show_error
+from pantidesk.ui.letterhead_form import LetterheadForm
 from pantidesk.ui.operations import MutationOp
-from pantidesk.ui.widgets import ValidatedLineEdit
+from pantidesk.ui.widgets import ValidatedLineEdit, rule_message
 
 if TYPE_CHECKING:
     from pantidesk.services.installation import SetupRequest, SetupResult
@@ -44,14 +45,6 @@ WIZARD_BUTTONS = {
     QWizard.WizardButton.CancelButton: "Batal",
     QWizard.WizardButton.FinishButton: "Selesai",
 }
-
-
-def _rule_message(check, value: str) -> str:  # type: ignore[no-untyped-def]
-    try:
-        check(value)
-    except ValidationError as exc:
-        return exc.message
-    return ""
 
 
 class IntroPage(QWizardPage):
@@ -118,54 +111,19 @@ class ModePage(QWizardPage):
 class LetterheadPage(QWizardPage):
     def __init__(self, clock: Clock) -> None:
         super().__init__()
-        self.clock = clock
         self.setTitle(_("Kop surat"))
         self.setSubTitle(_("Dicetak pada setiap laporan dan surat. Dapat diubah nanti di "
                            "Pengaturan."))
-        required = _("Wajib diisi.")
-        self.address = ValidatedLineEdit(_("mis. Jl. Raya Natar Km 10, Lampung Selatan"),
-                                         lambda v: "" if v.strip() else required)
-        self.city = ValidatedLineEdit(_("mis. Natar"), lambda v: "" if v.strip() else required)
-        self.phone = ValidatedLineEdit(_("mis. (0721) 350101"))
-        self.email = ValidatedLineEdit(_("mis. uptd@lampungprov.go.id"), self._email_message)
-        self.head_name = ValidatedLineEdit(_("nama lengkap dengan gelar"),
-                                           lambda v: "" if v.strip() else required)
-        self.head_nip = ValidatedLineEdit(_("18 angka, mis. 19750817 200003 2 001"),
-                                          self._nip_message)
-        self.head_rank = ValidatedLineEdit(_("mis. Pembina, IV/a"))
-        form = QFormLayout(self)
-        form.addRow(_("Alamat kantor*"), self.address)
-        form.addRow(_("Kota penandatanganan*"), self.city)
-        form.addRow(_("Telepon"), self.phone)
-        form.addRow(_("Email"), self.email)
-        form.addRow(_("Nama kepala*"), self.head_name)
-        form.addRow(_("NIP kepala*"), self.head_nip)
-        form.addRow(_("Pangkat/golongan"), self.head_rank)
-
-    def _email_message(self, value: str) -> str:
-        value = value.strip()
-        if value and ("@" not in value or "." not in value.split("@")[-1]):
-            return _("Alamat email tidak valid.")
-        return ""
-
-    def _nip_message(self, value: str) -> str:
-        result = check_nip(value, today=self.clock.today())
-        return result.errors[0] if result.errors else ""
-
-    def fields(self) -> list[ValidatedLineEdit]:
-        return [self.address, self.city, self.phone, self.email, self.head_name, self.head_nip,
-                self.head_rank]
+        self.form = LetterheadForm(clock)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addStretch()
 
     def validatePage(self) -> bool:
-        results = [f.validate() for f in self.fields()]
-        return all(results)
+        return self.form.validate()
 
     def letterhead(self) -> Letterhead:
-        from pantidesk.services.letterhead import Letterhead
-
-        return Letterhead("", self.address.text(), self.city.text(), self.phone.text(),
-                          self.email.text(), self.head_name.text(), self.head_nip.text(),
-                          self.head_rank.text())
+        return self.form.letterhead()
 
 
 class AdminPage(QWizardPage):
@@ -175,12 +133,12 @@ class AdminPage(QWizardPage):
         self.setTitle(_("Akun administrator"))
         self.setSubTitle(_("Administrator menambah pengguna lain dan mengatur aplikasi. Kata sandi "
                            "ini juga membuka kunci basis data yang terenkripsi."))
-        self.username = ValidatedLineEdit(_("mis. admin"), lambda v: _rule_message(check_username, v))
+        self.username = ValidatedLineEdit(_("mis. admin"), lambda v: rule_message(check_username, v))
         self.username.setText("admin")
         self.full_name = ValidatedLineEdit(_("nama lengkap"),
-                                           lambda v: _rule_message(check_full_name, v))
+                                           lambda v: rule_message(check_full_name, v))
         self.password = ValidatedLineEdit(_("minimal 8 karakter"),
-                                          lambda v: _rule_message(check_password, v), password=True)
+                                          lambda v: rule_message(check_password, v), password=True)
         self.confirm = ValidatedLineEdit(_("ketik ulang kata sandi"), self._confirm_message,
                                          password=True)
         form = QFormLayout(self)
@@ -292,8 +250,8 @@ class SetupWizard(QWizard):
             if target is not None:
                 target.show_error(exc.message)
                 return
-            self.setCurrentId(self.LETTERHEAD) if exc.field in (
-                "address", "city", "email", "head_name", "head_nip") else None
-        from pantidesk.ui.errors import show_error
-
+            field = self.letterhead_page.form.field(exc.field)
+            if field is not None:
+                field.show_error(exc.message)
+                return
         show_error(self, exc)

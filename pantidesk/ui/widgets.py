@@ -34,6 +34,17 @@ class FieldMessage(QLabel):
         self.hide()
 
 
+def rule_message(check: Callable[[str], object], value: str) -> str:
+    """Run a service-level rule on a field value; its refusal message, or '' when it passes."""
+    from pantidesk.errors import ValidationError
+
+    try:
+        check(value)
+    except ValidationError as exc:
+        return exc.message
+    return ""
+
+
 class ValidatedLineEdit(QWidget):
     """A line edit with an inline message; ``validator`` returns an error text or ''."""
 

@@ -46,10 +46,10 @@ def test_duplicate_user_is_reported_in_the_dialog(qtbot, ctx, monkeypatch) -> No
 def test_letterhead_nip_is_checked_inline(qtbot, ctx) -> None:  # type: ignore[no-untyped-def]
     view = SettingsView(ctx)
     qtbot.addWidget(view)
-    qtbot.waitUntil(lambda: view.head_nip.text() != "", timeout=10000)
-    view.head_nip.setText("19751317 200003 2 001")
+    qtbot.waitUntil(lambda: view.letterhead.head_nip.text() != "", timeout=10000)
+    view.letterhead.head_nip.setText("19751317 200003 2 001")
     view._save_letterhead()
-    assert view.head_nip.message.text() != ""
+    assert view.letterhead.head_nip.message.text() != ""
     assert view.findChildren(UsersPanel)
 
 
@@ -59,5 +59,5 @@ def test_petugas_sees_no_user_management(qtbot, ctx, empty_db: Path) -> None:  #
     view = SettingsView(petugas)
     qtbot.addWidget(view)
     assert not view.findChildren(UsersPanel)
-    assert view.head_nip.edit.isReadOnly() and view.save_letterhead.isHidden()
+    assert view.letterhead.head_nip.edit.isReadOnly() and view.save_letterhead.isHidden()
     petugas.close()

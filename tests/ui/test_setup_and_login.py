@@ -14,7 +14,7 @@ from tests.conftest import PASSWORD, VALID_NIP, make_clock
 
 
 def _fill_letterhead(wizard: SetupWizard, nip: str) -> None:
-    page = wizard.letterhead_page
+    page = wizard.letterhead_page.form
     page.address.setText("Jl. Raya Natar Km 10")
     page.city.setText("Natar")
     page.head_name.setText("Hj. Siti Rahmawati")
@@ -34,8 +34,8 @@ def test_wizard_creates_a_panti_installation(qtbot, tmp_path: Path) -> None:  # 
     _fill_letterhead(wizard, "12345")
     wizard.next()
     assert wizard.currentId() == SetupWizard.LETTERHEAD  # invalid NIP keeps the page
-    assert "18" in wizard.letterhead_page.head_nip.message.text()
-    assert wizard.letterhead_page.head_nip.message.isVisibleTo(wizard)
+    assert "18" in wizard.letterhead_page.form.head_nip.message.text()
+    assert wizard.letterhead_page.form.head_nip.message.isVisibleTo(wizard)
     _fill_letterhead(wizard, VALID_NIP)
     wizard.next()
     assert wizard.currentId() == SetupWizard.ADMIN

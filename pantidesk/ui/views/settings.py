@@ -8,11 +8,11 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from pantidesk.domain.nip import check_nip
 from pantidesk.domain.roles import Permission
 from pantidesk.errors import ValidationError
 from pantidesk.i18n import LANGUAGES, _, language
@@ -21,6 +21,7 @@ from pantidesk.services.context import AppContext
 from pantidesk.services.letterhead import Letterhead, get_letterhead, update_letterhead
 from pantidesk.services.users import change_own_password
 from pantidesk.ui.errors import show_error
+from pantidesk.ui.letterhead_form import LetterheadForm
 from pantidesk.ui.operations import MutationOp, QueryOp
 from pantidesk.ui.views.users import UsersPanel
 from pantidesk.ui.widgets import ValidatedLineEdit, heading, inform
@@ -30,83 +31,55 @@ class SettingsView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(_("Pengaturan")))
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 12, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.addWidget(heading(_("Pengaturan")))
+        outer.addWidget(scroll)
         layout.addWidget(self._letterhead_box())
         if ctx.may(Permission.MANAGE_USERS):
             layout.addWidget(UsersPanel(ctx))
         layout.addWidget(self._password_box())
         layout.addWidget(self._language_box())
         layout.addStretch()
-        QueryOp(self, lambda: get_letterhead(ctx), self._fill_letterhead).run()
+        QueryOp(self, lambda: get_letterhead(ctx), self.letterhead.fill).run()
 
     # --- letterhead -----------------------------------------------------------------------------
     def _letterhead_box(self) -> QGroupBox:
         box = QGroupBox(_("Kop surat"))
-        required = _("Wajib diisi.")
-        self.office = QLabel()
-        self.address = ValidatedLineEdit(validator=lambda v: "" if v.strip() else required)
-        self.city = ValidatedLineEdit(validator=lambda v: "" if v.strip() else required)
-        self.phone = ValidatedLineEdit()
-        self.email = ValidatedLineEdit()
-        self.head_name = ValidatedLineEdit(validator=lambda v: "" if v.strip() else required)
-        self.head_nip = ValidatedLineEdit(validator=self._nip_message)
-        self.head_rank = ValidatedLineEdit()
-        form = QFormLayout(box)
-        form.addRow(_("Kantor"), self.office)
-        form.addRow(_("Alamat kantor*"), self.address)
-        form.addRow(_("Kota penandatanganan*"), self.city)
-        form.addRow(_("Telepon"), self.phone)
-        form.addRow(_("Email"), self.email)
-        form.addRow(_("Nama kepala*"), self.head_name)
-        form.addRow(_("NIP kepala*"), self.head_nip)
-        form.addRow(_("Pangkat/golongan"), self.head_rank)
+        layout = QVBoxLayout(box)
+        self.letterhead = LetterheadForm(self.ctx.clock, show_office=True)
+        layout.addWidget(self.letterhead)
         self.save_letterhead = QPushButton(_("Simpan kop surat"))
         self.save_letterhead.clicked.connect(self._save_letterhead)
-        form.addRow("", self.save_letterhead)
+        layout.addWidget(self.save_letterhead)
         if not self.ctx.may(Permission.EDIT_SETTINGS):
-            for field in self._letterhead_fields():
-                field.edit.setReadOnly(True)
+            self.letterhead.set_read_only(True)
             self.save_letterhead.hide()
-            form.addRow("", QLabel(_("Hanya Kepala UPTD atau admin yang dapat mengubah kop surat.")))
+            layout.addWidget(QLabel(_("Hanya Kepala UPTD atau admin yang dapat mengubah kop "
+                                      "surat.")))
         return box
 
-    def _letterhead_fields(self) -> list[ValidatedLineEdit]:
-        return [self.address, self.city, self.phone, self.email, self.head_name, self.head_nip,
-                self.head_rank]
-
-    def _nip_message(self, value: str) -> str:
-        result = check_nip(value, today=self.ctx.clock.today())
-        return result.errors[0] if result.errors else ""
-
-    def _fill_letterhead(self, letterhead: Letterhead) -> None:
-        self.office.setText(letterhead.name)
-        self.address.setText(letterhead.address)
-        self.city.setText(letterhead.city)
-        self.phone.setText(letterhead.phone)
-        self.email.setText(letterhead.email)
-        self.head_name.setText(letterhead.head_name)
-        self.head_nip.setText(letterhead.head_nip_display)
-        self.head_rank.setText(letterhead.head_rank)
-
     def _save_letterhead(self) -> None:
-        if not all([f.validate() for f in self._letterhead_fields()]):  # noqa: C419 - every field shows its message
+        if not self.letterhead.validate():
             return
-        letterhead = Letterhead(self.office.text(), self.address.text(), self.city.text(),
-                                self.phone.text(), self.email.text(), self.head_name.text(),
-                                self.head_nip.text(), self.head_rank.text())
+        letterhead = self.letterhead.letterhead()
         MutationOp(self, lambda: update_letterhead(self.ctx, letterhead), self._letterhead_saved,
                    on_failure=self._letterhead_failed).run()
 
     def _letterhead_saved(self, letterhead: Letterhead) -> None:
-        self._fill_letterhead(letterhead)
+        self.letterhead.fill(letterhead)
         inform(self, _("Pengaturan"), _("Kop surat disimpan."))
 
     def _letterhead_failed(self, exc: BaseException) -> None:
-        fields = {"address": self.address, "city": self.city, "email": self.email,
-                  "head_name": self.head_name, "head_nip": self.head_nip}
-        if isinstance(exc, ValidationError) and exc.field in fields:
-            fields[exc.field].show_error(exc.message)
+        field = self.letterhead.field(getattr(exc, "field", None))
+        if isinstance(exc, ValidationError) and field is not None:
+            field.show_error(exc.message)
         else:
             show_error(self, exc)
 

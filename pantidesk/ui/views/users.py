@@ -40,15 +40,7 @@ from pantidesk.services.users import (
 )
 from pantidesk.ui.errors import show_error
 from pantidesk.ui.operations import MutationOp, QueryOp
-from pantidesk.ui.widgets import ValidatedLineEdit, confirm, inform
-
-
-def _message(check, value: str) -> str:  # type: ignore[no-untyped-def]
-    try:
-        check(value)
-    except ValidationError as exc:
-        return exc.message
-    return ""
+from pantidesk.ui.widgets import ValidatedLineEdit, confirm, inform, rule_message
 
 
 class _FormDialog(QDialog):
@@ -97,13 +89,13 @@ class NewUserDialog(_FormDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(_("Tambah pengguna"), parent)
         self.ctx = ctx
-        self.username = ValidatedLineEdit(_("mis. budi"), lambda v: _message(check_username, v))
-        self.full_name = ValidatedLineEdit("", lambda v: _message(check_full_name, v))
+        self.username = ValidatedLineEdit(_("mis. budi"), lambda v: rule_message(check_username, v))
+        self.full_name = ValidatedLineEdit("", lambda v: rule_message(check_full_name, v))
         self.role = QComboBox()
         for role in roles_for_mode(ctx.installation.mode is Mode.PROVINCE):
             self.role.addItem(role.label, role)
         self.password = ValidatedLineEdit(_("minimal 8 karakter"),
-                                          lambda v: _message(check_password, v), password=True)
+                                          lambda v: rule_message(check_password, v), password=True)
         self.confirm = ValidatedLineEdit("", lambda v: "" if v == self.password.text()
                                          else _("Ulangan kata sandi tidak sama."), password=True)
         self.form.addRow(_("Nama pengguna*"), self.username)
@@ -134,7 +126,7 @@ class PasswordDialog(_FormDialog):
         self.ctx = ctx
         self.user = user
         self.password = ValidatedLineEdit(_("minimal 8 karakter"),
-                                          lambda v: _message(check_password, v), password=True)
+                                          lambda v: rule_message(check_password, v), password=True)
         self.confirm = ValidatedLineEdit("", lambda v: "" if v == self.password.text()
                                          else _("Ulangan kata sandi tidak sama."), password=True)
         self.form.addRow(_("Kata sandi baru*"), self.password)
@@ -166,7 +158,10 @@ class UsersPanel(QGroupBox):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the full name
+        self.table.setWordWrap(False)
         self.table.setMinimumHeight(150)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.add_button = QPushButton(_("Tambah pengguna…"))
