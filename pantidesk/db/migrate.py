@@ -84,10 +84,19 @@ def upgrade(engine: Engine, path: Path, clock: Clock) -> Path | None:
     current = check_revision(engine, path)
     head = head_revision()
     if current == head:
+        _optimize(engine)
         return None
     backup = backup_before_upgrade(engine, path, current, clock) if current else None
     config = alembic_config()
     with engine.begin() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
+    _optimize(engine)
     return backup
+
+
+def _optimize(engine: Engine) -> None:
+    """Let SQLite refresh its planner statistics where they are stale (cheap when they are not),
+    so query plans stay sensible as tables grow from tens to hundreds of thousands of rows."""
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA optimize=0x10002")

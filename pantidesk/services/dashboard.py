@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, and_, func, select
+from sqlalchemy import ColumnElement, exists, func, select
 from sqlalchemy.orm import Session
 
-from pantidesk.db.models import Assessment, Discharge, Panti, Person, Stay
-from pantidesk.db.queries.persons import active_stay_filter
+from pantidesk.db.models import Assessment, Discharge, Panti, Stay
 from pantidesk.domain.enums import AssessmentDecision
 from pantidesk.domain.lifecycle import CaseStatus
 from pantidesk.domain.roles import Permission
@@ -45,61 +44,66 @@ class Beranda:
         return sum(o.active for o in self.occupancy)
 
 
-def _occupancy(session: Session, panti: Panti) -> Occupancy:
-    active = session.scalar(
-        select(func.count()).select_from(Person).where(
-            Person.deleted_at.is_(None), active_stay_filter(panti.code)
-        )
-    ) or 0
-    return Occupancy(panti.code, panti.name, panti.capacity, active)
+def _open_stay_conditions(panti_code: str | None) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [
+        Stay.deleted_at.is_(None),
+        ~exists().where(Discharge.stay_id == Stay.id, Discharge.deleted_at.is_(None)),
+    ]
+    if panti_code:
+        conditions.append(Stay.panti_code == panti_code)
+    return conditions
 
 
-def _status_counts(session: Session, panti_code: str | None) -> list[tuple[CaseStatus, int]]:
-    """Counts of persons by their derived status (latest stay, else latest decision)."""
+def _active_by_panti(session: Session, panti_code: str | None) -> dict[str, int]:
+    """Current residents per panti, in one pass over the stays."""
+    rows = session.execute(
+        select(Stay.panti_code, func.count(func.distinct(Stay.person_id)))
+        .where(*_open_stay_conditions(panti_code))
+        .group_by(Stay.panti_code)
+    )
+    return {code: count for code, count in rows}
+
+
+_BY_DECISION = {
+    None: CaseStatus.CALON,
+    AssessmentDecision.ADMIT: CaseStatus.CALON,
+    AssessmentDecision.RETURN_TO_FAMILY: CaseStatus.KEMBALI_KE_KELUARGA,
+    AssessmentDecision.REFER: CaseStatus.DIRUJUK,
+    AssessmentDecision.NOT_ELIGIBLE: CaseStatus.TIDAK_MEMENUHI_SYARAT,
+}
+
+
+def _status_counts(session: Session, panti_code: str | None,
+                   active: int) -> list[tuple[CaseStatus, int]]:
+    """Persons by derived status. A person's latest stay is open (aktif) or discharged (keluar), so
+    keluar = persons with any stay − aktif; persons never admitted count by their latest decision."""
     stay_scope: list[ColumnElement[bool]] = [Stay.deleted_at.is_(None)]
     assessment_scope: list[ColumnElement[bool]] = [Assessment.deleted_at.is_(None)]
     if panti_code:
         stay_scope.append(Stay.panti_code == panti_code)
         assessment_scope.append(Assessment.panti_code == panti_code)
-    latest_stay = (
-        select(Stay.person_id, func.max(Stay.admitted_on).label("admitted_on"))
-        .where(*stay_scope).group_by(Stay.person_id).subquery()
-    )
-    stay_status = session.execute(
-        select(Discharge.id.is_not(None), func.count())
-        .select_from(latest_stay)
-        .join(Stay, and_(Stay.person_id == latest_stay.c.person_id,
-                         Stay.admitted_on == latest_stay.c.admitted_on, *stay_scope))
-        .outerjoin(Discharge, and_(Discharge.stay_id == Stay.id, Discharge.deleted_at.is_(None)))
-        .group_by(Discharge.id.is_not(None))
-    ).all()
-    counts = {CaseStatus.AKTIF: 0, CaseStatus.KELUAR: 0}
-    for discharged, n in stay_status:
-        counts[CaseStatus.KELUAR if discharged else CaseStatus.AKTIF] += n
+    with_stay = session.scalar(
+        select(func.count(func.distinct(Stay.person_id))).where(*stay_scope)) or 0
+    counts = {CaseStatus.AKTIF: active, CaseStatus.KELUAR: with_stay - active}
 
-    latest_assessment = (
-        select(Assessment.person_id, func.max(Assessment.assessed_on).label("assessed_on"))
-        .where(*assessment_scope).group_by(Assessment.person_id).subquery()
-    )
-    never_admitted = ~select(Stay.id).where(Stay.person_id == Assessment.person_id,
-                                            *stay_scope).exists()
-    decisions = session.execute(
-        select(Assessment.decision, func.count(func.distinct(Assessment.person_id)))
-        .join(latest_assessment, and_(
-            Assessment.person_id == latest_assessment.c.person_id,
-            Assessment.assessed_on == latest_assessment.c.assessed_on))
+    never_admitted = ~exists().where(Stay.person_id == Assessment.person_id, *stay_scope)
+    ranked = (
+        select(
+            Assessment.decision,
+            func.row_number().over(
+                partition_by=Assessment.person_id,
+                order_by=(Assessment.assessed_on.desc(), Assessment.created_at.desc()),
+            ).label("rank"),
+        )
         .where(*assessment_scope, never_admitted)
-        .group_by(Assessment.decision)
-    ).all()
-    by_decision = {
-        None: CaseStatus.CALON,
-        AssessmentDecision.ADMIT: CaseStatus.CALON,
-        AssessmentDecision.RETURN_TO_FAMILY: CaseStatus.KEMBALI_KE_KELUARGA,
-        AssessmentDecision.REFER: CaseStatus.DIRUJUK,
-        AssessmentDecision.NOT_ELIGIBLE: CaseStatus.TIDAK_MEMENUHI_SYARAT,
-    }
+        .subquery()
+    )
+    decisions = session.execute(
+        select(ranked.c.decision, func.count()).where(ranked.c.rank == 1)
+        .group_by(ranked.c.decision)
+    )
     for decision, n in decisions:
-        status = by_decision[AssessmentDecision(decision) if decision else None]
+        status = _BY_DECISION[AssessmentDecision(decision) if decision else None]
         counts[status] = counts.get(status, 0) + n
     return [(status, counts.get(status, 0)) for status in CaseStatus]
 
@@ -113,7 +117,9 @@ def beranda(ctx: AppContext) -> Beranda:
         panti_query = select(Panti).order_by(Panti.code)
         if panti_code:
             panti_query = panti_query.where(Panti.code == panti_code)
-        occupancy = tuple(_occupancy(session, p) for p in session.scalars(panti_query))
+        active = _active_by_panti(session, panti_code)
+        occupancy = tuple(Occupancy(p.code, p.name, p.capacity, active.get(p.code, 0))
+                          for p in session.scalars(panti_query))
         stay_scope: list[ColumnElement[bool]] = [Stay.deleted_at.is_(None)]
         if panti_code:
             stay_scope.append(Stay.panti_code == panti_code)
@@ -125,5 +131,5 @@ def beranda(ctx: AppContext) -> Beranda:
             .where(*stay_scope, Discharge.deleted_at.is_(None),
                    Discharge.discharged_on >= month_start)
         ) or 0
-        counts = tuple(_status_counts(session, panti_code))
+        counts = tuple(_status_counts(session, panti_code, sum(active.values())))
     return Beranda(today, occupancy, counts, admitted, discharged)

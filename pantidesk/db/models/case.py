@@ -36,8 +36,10 @@ class Assessment(SyncMixin, Base):
     they are the SPM denominator."""
 
     __tablename__ = "assessment"
+    # Lookups by person lead with person_id, so SQLite's planner never probes by deleted_at alone.
+    __table_args__ = (Index("ix_assessment_person", "person_id", "deleted_at", "assessed_on"),)
 
-    person_id: Mapped[str] = mapped_column(ForeignKey("person.id"), index=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id"))
     intake_id: Mapped[str | None] = mapped_column(ForeignKey("intake.id"), index=True)
     panti_code: Mapped[str] = mapped_column(ForeignKey("panti.code"))
     assessed_on: Mapped[dt.date] = mapped_column(Date)
@@ -67,9 +69,10 @@ class Stay(SyncMixin, Base):
         Index("ix_stay_panti_admitted", "panti_code", "admitted_on"),
         # Covering: current residents are found from the stays without reading the table.
         Index("ix_stay_current", "deleted_at", "panti_code", "person_id", "id"),
+        Index("ix_stay_person", "person_id", "deleted_at", "panti_code", "admitted_on"),
     )
 
-    person_id: Mapped[str] = mapped_column(ForeignKey("person.id"), index=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id"))
     panti_code: Mapped[str] = mapped_column(ForeignKey("panti.code"))
     assessment_id: Mapped[str | None] = mapped_column(ForeignKey("assessment.id"))
     ppks_code: Mapped[int | None] = mapped_column(ForeignKey("ppks_type.code"))
@@ -91,7 +94,7 @@ class Discharge(SyncMixin, Base):
     __tablename__ = "discharge"
 
     stay_id: Mapped[str] = mapped_column(ForeignKey("stay.id"), unique=True)
-    discharged_on: Mapped[dt.date] = mapped_column(Date)
+    discharged_on: Mapped[dt.date] = mapped_column(Date, index=True)
     reason: Mapped[DischargeReason] = mapped_column(enum_column(DischargeReason))
     destination: Mapped[str] = mapped_column(Text, default="")
     receiving_party: Mapped[str] = mapped_column(String(200), default="")

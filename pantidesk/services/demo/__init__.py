@@ -128,6 +128,7 @@ def fill_demo(ctx: AppContext, options: DemoOptions, progress: Progress | None =
         result.assessments = writer.counts["assessment"]
         result.counts = dict(writer.counts)
         session.merge(Setting(key=DEMO_SETTING, value=json.dumps(True)))
+        conn.exec_driver_sql("ANALYZE")  # planner statistics for the bulk-loaded tables
         record_audit(session, "demo", summary=_("Data demo dibuat: {n} orang").format(
             n=result.persons))
     return result

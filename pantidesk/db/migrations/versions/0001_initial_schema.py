@@ -241,7 +241,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('assessment', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_assessment_intake_id'), ['intake_id'], unique=False)
-        batch_op.create_index(batch_op.f('ix_assessment_person_id'), ['person_id'], unique=False)
+        batch_op.create_index('ix_assessment_person', ['person_id', 'deleted_at', 'assessed_on'], unique=False)
 
     op.create_table('stay',
     sa.Column('person_id', sa.String(length=36), nullable=False),
@@ -273,7 +273,7 @@ def upgrade() -> None:
     with op.batch_alter_table('stay', schema=None) as batch_op:
         batch_op.create_index('ix_stay_current', ['deleted_at', 'panti_code', 'person_id', 'id'], unique=False)
         batch_op.create_index('ix_stay_panti_admitted', ['panti_code', 'admitted_on'], unique=False)
-        batch_op.create_index(batch_op.f('ix_stay_person_id'), ['person_id'], unique=False)
+        batch_op.create_index('ix_stay_person', ['person_id', 'deleted_at', 'panti_code', 'admitted_on'], unique=False)
 
     op.create_table('discharge',
     sa.Column('stay_id', sa.String(length=36), nullable=False),
@@ -294,6 +294,9 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_discharge')),
     sa.UniqueConstraint('stay_id', name=op.f('uq_discharge_stay_id'))
     )
+    with op.batch_alter_table('discharge', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_discharge_discharged_on'), ['discharged_on'], unique=False)
+
 
 
     # Marks the file as a PantiDesk database (checked when opening).
@@ -311,15 +314,18 @@ def downgrade() -> None:
             op.execute(ddl)
     op.execute("DROP TRIGGER IF EXISTS trg_audit_log_no_update")
     op.execute("DROP TRIGGER IF EXISTS trg_audit_log_no_delete")
+    with op.batch_alter_table('discharge', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_discharge_discharged_on'))
+
     op.drop_table('discharge')
     with op.batch_alter_table('stay', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_stay_person_id'))
+        batch_op.drop_index('ix_stay_person')
         batch_op.drop_index('ix_stay_panti_admitted')
         batch_op.drop_index('ix_stay_current')
 
     op.drop_table('stay')
     with op.batch_alter_table('assessment', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_assessment_person_id'))
+        batch_op.drop_index('ix_assessment_person')
         batch_op.drop_index(batch_op.f('ix_assessment_intake_id'))
 
     op.drop_table('assessment')
