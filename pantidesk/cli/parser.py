@@ -11,7 +11,10 @@ from pantidesk.i18n import _
 
 class IndonesianHelpFormatter(argparse.HelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
-        return super().add_usage(usage, actions, groups, prefix=_("Penggunaan: "))
+        # argparse also calls this with prefix "" to build a subcommand's prog; keep that one.
+        if prefix is None:
+            prefix = _("Penggunaan: ")
+        return super().add_usage(usage, actions, groups, prefix=prefix)
 
 
 class Parser(argparse.ArgumentParser):

@@ -31,6 +31,7 @@ def test_help_is_indonesian() -> None:
     result = run("init", "--help")
     assert result.returncode == 0
     assert "Penggunaan:" in result.stdout and "kode panti" in result.stdout
+    assert result.stdout.count("Penggunaan:") == 1
 
 
 def test_usage_error_exits_2() -> None:

@@ -92,6 +92,11 @@ class Discharge(SyncMixin, Base):
     """Terminasi of a stay; its presence is what makes the stay's status "keluar"."""
 
     __tablename__ = "discharge"
+    __table_args__ = (
+        # Covering: "which stays are still open" is a merge of two index scans (see
+        # db/queries/persons.py), never a probe of the discharge table per stay.
+        Index("ix_discharge_open", "stay_id", "deleted_at"),
+    )
 
     stay_id: Mapped[str] = mapped_column(ForeignKey("stay.id"), unique=True)
     discharged_on: Mapped[dt.date] = mapped_column(Date, index=True)
