@@ -174,6 +174,52 @@ set_labels(IntakeSource, {
 })
 
 
+class IntakeDocument(LabelledEnum):
+    """Documents a person or the referring party brings at intake (DOMAIN.md §4.5)."""
+
+    SURAT_PENGANTAR = "surat_pengantar"
+    BERITA_ACARA = "berita_acara"
+    KTP = "ktp"
+    KK = "kk"
+    AKTA_LAHIR = "akta_lahir"
+    KARTU_JKN = "kartu_jkn"
+    SURAT_SEHAT = "surat_sehat"
+    IJAZAH = "ijazah"
+    SKTM = "sktm"
+
+
+set_labels(IntakeDocument, {
+    IntakeDocument.SURAT_PENGANTAR: N_("Surat pengantar instansi pengirim"),
+    IntakeDocument.BERITA_ACARA: N_("Berita acara penyerahan"),
+    IntakeDocument.KTP: N_("KTP (atau fotokopi)"),
+    IntakeDocument.KK: N_("Kartu Keluarga"),
+    IntakeDocument.AKTA_LAHIR: N_("Akta kelahiran"),
+    IntakeDocument.KARTU_JKN: N_("Kartu JKN/BPJS/KIS"),
+    IntakeDocument.SURAT_SEHAT: N_("Surat keterangan sehat"),
+    IntakeDocument.IJAZAH: N_("Ijazah/rapor"),
+    IntakeDocument.SKTM: N_("SKTM"),
+})
+
+
+class AdlLevel(LabelledEnum):
+    """Dependency in activities of daily living (Indeks Barthel bands), for lansia and disabilitas."""
+
+    MANDIRI = "mandiri"
+    RINGAN = "ringan"
+    SEDANG = "sedang"
+    BERAT = "berat"
+    TOTAL = "total"
+
+
+set_labels(AdlLevel, {
+    AdlLevel.MANDIRI: N_("Mandiri"),
+    AdlLevel.RINGAN: N_("Ketergantungan ringan"),
+    AdlLevel.SEDANG: N_("Ketergantungan sedang"),
+    AdlLevel.BERAT: N_("Ketergantungan berat"),
+    AdlLevel.TOTAL: N_("Ketergantungan total"),
+})
+
+
 class AssessmentDecision(LabelledEnum):
     """Outcome of an assessment: admission is a decision, not a form field."""
 

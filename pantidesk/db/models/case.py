@@ -27,6 +27,14 @@ class Intake(SyncMixin, Base):
     found_location: Mapped[str] = mapped_column(Text, default="")
     arrived_at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Barang bawaan, one item per line, as counted with the person at the door.
+    belongings: Mapped[str] = mapped_column(Text, default="")
+    # Pemeriksaan kesehatan awal: what was seen, and whether a doctor is needed now.
+    health_check: Mapped[str] = mapped_column(Text, default="")
+    needs_medical_care: Mapped[bool] = mapped_column(default=False)
+    # IntakeDocument values, comma-separated, plus free text for anything else brought.
+    documents: Mapped[str] = mapped_column(Text, default="")
+    documents_other: Mapped[str] = mapped_column(Text, default="")
 
     person: Mapped[Person] = relationship()
 
@@ -49,14 +57,22 @@ class Assessment(SyncMixin, Base):
     findings_psiko: Mapped[str] = mapped_column(Text, default="")
     findings_sosial: Mapped[str] = mapped_column(Text, default="")
     findings_spiritual: Mapped[str] = mapped_column(Text, default="")
+    # An AdlLevel value, or "" when not assessed (plain text since 0001; kept so the table, which
+    # stays point to, never has to be rebuilt).
     adl_level: Mapped[str] = mapped_column(String(50), default="")
     family_found: Mapped[bool | None]
     family_can_care: Mapped[bool | None]
+    # Able is not enough: a family that abuses, exploits or neglects is not a safe return.
+    family_safe: Mapped[bool | None]
     risk_flags: Mapped[str] = mapped_column(Text, default="")
     case_conference_notes: Mapped[str] = mapped_column(Text, default="")
     decision: Mapped[AssessmentDecision | None] = mapped_column(enum_column(AssessmentDecision))
     decision_reason: Mapped[str] = mapped_column(Text, default="")
     decided_on: Mapped[dt.date | None] = mapped_column(Date)
+    # The eligibility and capacity rules the decision breaks, as shown when it was taken, and the
+    # worker's reason for going ahead anyway (required when there are any).
+    rule_exceptions: Mapped[str] = mapped_column(Text, default="")
+    exception_reason: Mapped[str] = mapped_column(Text, default="")
 
     person: Mapped[Person] = relationship()
 

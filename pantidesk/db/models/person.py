@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text
+from sqlalchemy import Date, ForeignKey, Index, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from pantidesk.db.base import Base, SyncMixin
+from pantidesk.db.base import Base, SyncMixin, UtcDateTime
 from pantidesk.db.models.types import enum_column
 from pantidesk.domain.enums import (
     DisabilityDegree,
@@ -62,6 +62,7 @@ class Person(SyncMixin, Base):
     dtsen_desil: Mapped[int | None]
     jkn_number: Mapped[str] = mapped_column(String(20), default="")
     jkn_segment: Mapped[JknSegment | None] = mapped_column(enum_column(JknSegment))
+    photo_sha256: Mapped[str | None] = mapped_column(ForeignKey("attachment.sha256"))
     # Derived from the name for sorting and duplicate search (domain.names); kept by the unit of work.
     name_sort: Mapped[str] = mapped_column(String(200), default="")
     name_key: Mapped[str] = mapped_column(String(200), default="")
@@ -89,6 +90,31 @@ class FamilyContact(SyncMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
     person: Mapped[Person] = relationship(back_populates="family_contacts")
+
+
+class DuplicateReview(SyncMixin, Base):
+    """A worker's answer to "is this the same person?" when registering someone who resembled an
+    existing record: kept so the province can see that the likeness was looked at."""
+
+    __tablename__ = "duplicate_review"
+
+    person_id: Mapped[str] = mapped_column(ForeignKey("person.id"), index=True)
+    candidate_id: Mapped[str] = mapped_column(ForeignKey("person.id"))
+    same_person: Mapped[bool]
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Attachment(Base):
+    """A file kept by content (photos now, scanned documents later): the SHA-256 of the bytes is
+    the key, so a file stored twice is stored once, and sync bundles carry it by that hash."""
+
+    __tablename__ = "attachment"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    media_type: Mapped[str] = mapped_column(String(50))
+    size: Mapped[int]
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[dt.datetime] = mapped_column(UtcDateTime())
 
 
 class PersonSearchToken(Base):

@@ -22,7 +22,7 @@ from pantidesk.db.base import new_id
 from pantidesk.db.keyring import DEFAULT_KDF, KdfParams
 from pantidesk.db.models import Panti, Setting
 from pantidesk.db.uow import record_audit
-from pantidesk.domain.enums import AssessmentDecision, Cluster, IntakeSource
+from pantidesk.domain.enums import AdlLevel, AssessmentDecision, Cluster, IntakeSource
 from pantidesk.domain.panti import panti_by_code
 from pantidesk.domain.registration import make_no_induk
 from pantidesk.domain.roles import Permission
@@ -229,9 +229,9 @@ class _PantiPlan:
             "assessor": "Peksos " + self.rng.choice(("Rina", "Andi", "Yusuf", "Dewi", "Maya")),
             "ppks_code": ppks, "findings_bio": texts[0], "findings_psiko": texts[1],
             "findings_sosial": texts[2], "findings_spiritual": texts[3],
-            "adl_level": self.rng.choice(("Mandiri", "Bantuan sebagian", "Bantuan penuh")),
+            "adl_level": self.rng.choice(list(AdlLevel)).value,
             "family_found": family_can_care or self.rng.random() < 0.3,
-            "family_can_care": family_can_care, "risk_flags": "", "case_conference_notes": "",
+            "family_can_care": family_can_care, "family_safe": family_can_care, "risk_flags": "", "case_conference_notes": "",
             "decision": decision,
             "decision_reason": _decision_reason(decision),
             "decided_on": assessed if decision else None,
