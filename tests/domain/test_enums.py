@@ -27,7 +27,7 @@ def test_the_domain_declares_its_closed_sets() -> None:
     assert {e.__name__ for e in ENUMS} == {
         "Cluster", "Sex", "NikState", "Religion", "Education", "MaritalStatus", "IntakeSource",
         "AssessmentDecision", "DischargeReason", "StayStatus", "DisabilityType",
-        "DisabilityDegree", "JknSegment", "DtsenStatus"}
+        "DisabilityDegree", "JknSegment", "DtsenStatus", "IntakeDocument", "AdlLevel"}
 
 
 @pytest.mark.parametrize("enum", ENUMS, ids=lambda e: e.__name__)

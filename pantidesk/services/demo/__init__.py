@@ -229,7 +229,7 @@ class _PantiPlan:
             "assessor": "Peksos " + self.rng.choice(("Rina", "Andi", "Yusuf", "Dewi", "Maya")),
             "ppks_code": ppks, "findings_bio": texts[0], "findings_psiko": texts[1],
             "findings_sosial": texts[2], "findings_spiritual": texts[3],
-            "adl_level": self.rng.choice(list(AdlLevel)).value,
+            "adl_level": self.rng.choice((AdlLevel.MANDIRI, AdlLevel.SEDANG, AdlLevel.BERAT)).value,
             "family_found": family_can_care or self.rng.random() < 0.3,
             "family_can_care": family_can_care, "family_safe": family_can_care, "risk_flags": "", "case_conference_notes": "",
             "decision": decision,
