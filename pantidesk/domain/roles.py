@@ -33,21 +33,26 @@ class Permission(StrEnum):
     EDIT_SETTINGS = "edit_settings"
     MANAGE_USERS = "manage_users"
     GENERATE_DEMO = "generate_demo"
+    IMPORT_RESIDENTS = "import_residents"
+    EXPORT_RESIDENTS = "export_residents"
 
 
 _PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.PETUGAS: frozenset({Permission.VIEW_RESIDENTS, Permission.EDIT_RESIDENTS}),
+    # Importing a spreadsheet admits people (stays with No. Induk) without an SK in the app: it
+    # moves a panti's existing register in, so it is for the head and the administrator.
     Role.KEPALA: frozenset(
         {Permission.VIEW_RESIDENTS, Permission.EDIT_RESIDENTS, Permission.APPROVE_ADMISSION,
-         Permission.EDIT_SETTINGS}
+         Permission.EDIT_SETTINGS, Permission.IMPORT_RESIDENTS, Permission.EXPORT_RESIDENTS}
     ),
     Role.ADMIN: frozenset(
         {Permission.VIEW_RESIDENTS, Permission.EDIT_RESIDENTS, Permission.EDIT_SETTINGS,
-         Permission.MANAGE_USERS, Permission.GENERATE_DEMO}
+         Permission.MANAGE_USERS, Permission.GENERATE_DEMO, Permission.IMPORT_RESIDENTS,
+         Permission.EXPORT_RESIDENTS}
     ),
     Role.PROVINSI: frozenset(
         {Permission.VIEW_RESIDENTS, Permission.EDIT_SETTINGS, Permission.MANAGE_USERS,
-         Permission.GENERATE_DEMO}
+         Permission.GENERATE_DEMO, Permission.EXPORT_RESIDENTS}
     ),
 }
 
