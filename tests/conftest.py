@@ -140,3 +140,26 @@ def _stop_database_worker():  # type: ignore[no-untyped-def]
     from pantidesk.ui import operations
 
     operations.shutdown()
+
+
+def add_user(ctx: AppContext, role_name: str) -> AppContext:
+    """A second session on the same database, logged in as a new user with ``role_name``."""
+    from pantidesk.domain.roles import Role
+    from pantidesk.services.users import create_user
+
+    create_user(ctx, role_name, f"Pengguna {role_name}", Role(role_name), "sandi-" + role_name)
+    return login(ctx.db_path, ctx.clock, role_name, "sandi-" + role_name)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def kepala_ctx(ctx):  # type: ignore[no-untyped-def]
+    context = add_user(ctx, "kepala")
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def petugas_ctx(ctx):  # type: ignore[no-untyped-def]
+    context = add_user(ctx, "petugas")
+    yield context
+    context.close()

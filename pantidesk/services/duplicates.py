@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
 from pantidesk.db.models import Person, PersonSearchToken
@@ -106,7 +106,7 @@ def find_duplicates_in(
     conditions = [Person.name_key == name_key(name)]
     if tokens:
         by_token = select(PersonSearchToken.person_id).where(PersonSearchToken.token.in_(tokens))
-        near_birth = Person.birth_date.is_(None)
+        near_birth: ColumnElement[bool] = Person.birth_date.is_(None)
         if birth_date is not None:
             near_birth = or_(near_birth, Person.birth_date_estimated.is_(True), and_(
                 Person.birth_date >= birth_date - CLOSE_BIRTH,

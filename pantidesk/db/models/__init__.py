@@ -14,7 +14,23 @@ from pantidesk.db.models.reference import AtensiComponentRow, Panti, PpksTypeRow
 from pantidesk.db.models.sync import ChangeLog, SyncState
 
 __all__ = [
-    "Assessment", "AtensiComponentRow", "Attachment", "DuplicateReview", "AuditLog", "ChangeLog", "Discharge", "FamilyContact",
-    "Intake", "Panti", "Person", "PersonSearchToken", "PpksTypeRow", "Region", "Setting",
-    "SpmItemRow", "Stay", "SyncState", "User",
+    "Assessment",
+    "AtensiComponentRow",
+    "Attachment",
+    "AuditLog",
+    "ChangeLog",
+    "Discharge",
+    "DuplicateReview",
+    "FamilyContact",
+    "Intake",
+    "Panti",
+    "Person",
+    "PersonSearchToken",
+    "PpksTypeRow",
+    "Region",
+    "Setting",
+    "SpmItemRow",
+    "Stay",
+    "SyncState",
+    "User",
 ]
