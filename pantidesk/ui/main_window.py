@@ -26,6 +26,7 @@ from pantidesk.services.context import AppContext, Mode
 from pantidesk.services.letterhead import get_letterhead
 from pantidesk.ui.idle_lock import IdleWatcher, LockDialog
 from pantidesk.ui.views.beranda import BerandaView
+from pantidesk.ui.views.intake import IntakeView
 from pantidesk.ui.views.residents import ResidentsView
 from pantidesk.ui.views.settings import SettingsView
 from pantidesk.ui.widgets import fit_to_screen
@@ -33,12 +34,12 @@ from pantidesk.ui.widgets import fit_to_screen
 Area = tuple[str, Callable[[AppContext], QWidget]]
 
 
-def areas() -> list[Area]:
-    return [
-        (_("Beranda"), BerandaView),
-        (_("Penghuni"), ResidentsView),
-        (_("Pengaturan"), SettingsView),
-    ]
+def areas(ctx: AppContext) -> list[Area]:
+    listed: list[Area] = [(_("Beranda"), BerandaView)]
+    if ctx.installation.mode is Mode.PANTI:  # the province receives people only through bundles
+        listed.append((_("Penerimaan & Asesmen"), IntakeView))
+    listed += [(_("Penghuni"), ResidentsView), (_("Pengaturan"), SettingsView)]
+    return listed
 
 
 class MainWindow(QMainWindow):
@@ -60,7 +61,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.views: list[QWidget] = []
         self._visited: set[int] = set()
-        for title, factory in areas():
+        for title, factory in areas(ctx):
             self.nav.addItem(QListWidgetItem(title))
             view = factory(ctx)
             self.views.append(view)
@@ -115,7 +116,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
 
     def show_area(self, title: str) -> QWidget:
-        for row, (name, _factory) in enumerate(areas()):
+        for row, (name, _factory) in enumerate(areas(self.ctx)):
             if name == title:
                 self.nav.setCurrentRow(row)
                 return self.views[row]

@@ -1,0 +1,1 @@
+"""Dialogs of the Penerimaan & Asesmen area: registration, duplicates, assessment, SK."""
