@@ -12,13 +12,14 @@ from collections.abc import Iterable
 from enum import Enum
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +31,8 @@ from pantidesk.services.person_rules import Problems
 from pantidesk.ui.widgets import FieldMessage
 
 E = TypeVar("E", bound=Enum)
+_GROWING = (QSizePolicy.Policy.Expanding, QSizePolicy.Policy.MinimumExpanding,
+            QSizePolicy.Policy.Ignored)
 
 
 class DateEdit(QLineEdit):
@@ -74,6 +77,11 @@ class EnumCombo(QComboBox):
         for member in members:
             self.add_choice(getattr(member, "label", str(member)), member)
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        # Long choices (PPKS names) may be cut on a narrow window instead of widening the form.
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), 180), hint.height())
+
     def add_choice(self, text: str, value: Any) -> None:
         self._values.append(value)
         self.addItem(text)
@@ -112,6 +120,7 @@ class TextArea(QPlainTextEdit):
         self.setPlaceholderText(placeholder)
         self.setTabChangesFocus(True)
         self.setFixedHeight(12 + lines * self.fontMetrics().lineSpacing())
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def text(self) -> str:
         return self.toPlainText()
@@ -125,8 +134,11 @@ class Form(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.layout_ = QFormLayout(self)
+        self.layout_ = QFormLayout()
         self.layout_.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        outer = QVBoxLayout(self)
+        outer.addLayout(self.layout_)
+        outer.addStretch(1)  # spare height goes below the last row, not between the rows
         self.messages: dict[str, FieldMessage] = {}
         self.inputs: dict[str, QWidget] = {}
 
@@ -135,7 +147,11 @@ class Form(QWidget):
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        column.addWidget(widget)
+        if widget.sizePolicy().horizontalPolicy() in _GROWING:
+            column.addWidget(widget)
+        else:  # a combo keeps its own width while a hint under it may use the whole row
+            column.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+            holder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         if hint:
             note = QLabel(hint)
             note.setStyleSheet("color: #4a5560;")

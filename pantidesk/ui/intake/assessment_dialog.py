@@ -74,8 +74,8 @@ class AssessmentDialog(QDialog):
         form.add_heading(_("Penelusuran keluarga"))
         self.family_found = form.add("family_found", _("Keluarga ditemukan"), TriState())
         self.family_can_care = form.add("family_can_care", _("Mampu merawat"), TriState())
-        self.family_safe = form.add("family_safe", _("Aman (tanpa kekerasan, eksploitasi, "
-                                                     "penelantaran)"), TriState())
+        self.family_safe = form.add("family_safe", _("Aman merawat"), TriState(),
+                                    _("Tanpa kekerasan, eksploitasi atau penelantaran."))
         self.risks = form.add("risk_flags", _("Risiko"), TextArea(
             _("mis. risiko melarikan diri, menyakiti diri, penyakit menular"), 2))
         self.conference = form.add("case_conference_notes", _("Catatan temu bahas kasus"),

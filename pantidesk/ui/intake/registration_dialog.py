@@ -229,8 +229,9 @@ class RegistrationDialog(QDialog):
         self.family_table.setHorizontalHeaderLabels(
             [_("Nama"), _("Hubungan"), _("Telepon"), _("Mampu/bersedia merawat"),
              _("Jangan dihubungi")])
-        self.family_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Stretch)
+        header = self.family_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.family_table.verticalHeader().setVisible(False)
         self.family_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.family_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
