@@ -12,15 +12,15 @@ from pathlib import Path
 from pantidesk import __version__
 from pantidesk.cli.parser import Parser
 from pantidesk.errors import PantiDeskError
-from pantidesk.i18n import LANGUAGES, _, set_language
+from pantidesk.i18n import LANGUAGES, N_, _, set_language
 from pantidesk.preferences import display_language
 
 # Subcommand → (module, help). Modules are imported only when their command runs.
 COMMANDS = {
-    "init": ("pantidesk.cli.init", "buat basis data baru untuk panti atau provinsi"),
-    "demo": ("pantidesk.cli.demo", "buat basis data berisi data demo"),
-    "check": ("pantidesk.cli.check", "periksa keutuhan basis data"),
-    "recover": ("pantidesk.cli.recover", "atur kata sandi baru dengan kode pemulihan"),
+    "init": ("pantidesk.cli.init", N_("buat basis data baru untuk panti atau provinsi")),
+    "demo": ("pantidesk.cli.demo", N_("buat basis data berisi data demo")),
+    "check": ("pantidesk.cli.check", N_("periksa keutuhan basis data")),
+    "recover": ("pantidesk.cli.recover", N_("atur kata sandi baru dengan kode pemulihan")),
 }
 
 

@@ -28,7 +28,7 @@ from pantidesk.clock import Clock
 from pantidesk.domain.installation import Mode
 from pantidesk.domain.panti import PANTI
 from pantidesk.errors import ValidationError
-from pantidesk.i18n import _
+from pantidesk.i18n import N_, _
 from pantidesk.services.accounts_rules import check_full_name, check_password, check_username
 from pantidesk.ui.errors import show_error
 from pantidesk.ui.letterhead_form import LetterheadForm
@@ -40,10 +40,10 @@ if TYPE_CHECKING:
     from pantidesk.services.letterhead import Letterhead
 
 WIZARD_BUTTONS = {
-    QWizard.WizardButton.NextButton: "Lanjut >",
-    QWizard.WizardButton.BackButton: "< Kembali",
-    QWizard.WizardButton.CancelButton: "Batal",
-    QWizard.WizardButton.FinishButton: "Selesai",
+    QWizard.WizardButton.NextButton: N_("Lanjut >"),
+    QWizard.WizardButton.BackButton: N_("< Kembali"),
+    QWizard.WizardButton.CancelButton: N_("Batal"),
+    QWizard.WizardButton.FinishButton: N_("Selesai"),
 }
 
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from pantidesk.domain.roles import Permission
-from pantidesk.i18n import _
+from pantidesk.i18n import N_, _
 from pantidesk.services.admission import CaseRow, Stage, intake_worklist
 from pantidesk.services.assessment import AssessmentForm, assessment_form
 from pantidesk.services.context import AppContext
@@ -30,8 +30,8 @@ from pantidesk.ui.intake.registration_dialog import RegistrationDialog
 from pantidesk.ui.operations import QueryOp
 from pantidesk.ui.widgets import heading, inform
 
-COLUMNS = (("name", "Nama"), ("arrived", "Datang"), ("source", "Sumber"),
-           ("stage", "Tahap"), ("ppks", "Jenis PPKS"), ("outcome", "Hasil"))
+COLUMNS = (("name", N_("Nama")), ("arrived", N_("Datang")), ("source", N_("Sumber")),
+           ("stage", N_("Tahap")), ("ppks", N_("Jenis PPKS")), ("outcome", N_("Hasil")))
 
 
 class IntakeView(QWidget):

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from pantidesk.clock import WIB
 from pantidesk.domain.installation import Mode
 from pantidesk.errors import ValidationError
-from pantidesk.i18n import _, format_datetime
+from pantidesk.i18n import N_, _, format_datetime
 from pantidesk.services.accounts_rules import (
     check_full_name,
     check_password,
@@ -146,7 +146,8 @@ class PasswordDialog(_FormDialog):
 
 
 class UsersPanel(QGroupBox):
-    HEADERS = ("Nama pengguna", "Nama lengkap", "Peran", "Status", "Terakhir masuk")
+    HEADERS = (N_("Nama pengguna"), N_("Nama lengkap"), N_("Peran"), N_("Status"),
+               N_("Terakhir masuk"))
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(_("Pengguna"), parent)
