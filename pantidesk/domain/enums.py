@@ -21,11 +21,16 @@ class LabelledEnum(StrEnum):
 
     @property
     def label(self) -> str:
+        return _(self.source_label)
+
+    @property
+    def source_label(self) -> str:
+        """The untranslated Indonesian label: what files written for other programs carry."""
         # Labels live in a class attribute set after the class exists: Enum reserves _sunder_
         # names inside the class body. A missing label shows the stored value rather than fail
         # inside a view; tests check that every member has one.
         labels: Mapping[str, str] = vars(type(self)).get("_labels", {})
-        return _(labels.get(self.value, self.value))
+        return labels.get(self.value, self.value)
 
 
 def set_labels(enum_cls: type[E], labels: Mapping[E, str]) -> None:
@@ -335,7 +340,7 @@ class JknSegment(LabelledEnum):
 set_labels(JknSegment, {
     JknSegment.PBI_APBN: N_("PBI-JK (APBN)"),
     JknSegment.PBPU_PEMDA: N_("PBPU/BP Pemda (APBD)"),
-    JknSegment.MANDIRI: N_("Mandiri"),
+    JknSegment.MANDIRI: N_("Mandiri (bayar sendiri)"),
     JknSegment.TIDAK_ADA: N_("Tidak punya JKN"),
 })
 
@@ -352,4 +357,172 @@ set_labels(DtsenStatus, {
     DtsenStatus.TERDAFTAR: N_("Terdaftar di DTSEN"),
     DtsenStatus.TIDAK_TERDAFTAR: N_("Tidak terdaftar di DTSEN"),
     DtsenStatus.TIDAK_DIKETAHUI: N_("Belum diketahui"),
+})
+
+
+# --- Care plans, services and daily life (issue 4) ---------------------------------------------
+
+
+class InterventionStatus(LabelledEnum):
+    """Where one planned intervention of a care goal stands."""
+
+    PLANNED = "rencana"
+    RUNNING = "berjalan"
+    DONE = "selesai"
+    CANCELLED = "batal"
+
+
+set_labels(InterventionStatus, {
+    InterventionStatus.PLANNED: N_("Direncanakan"),
+    InterventionStatus.RUNNING: N_("Berjalan"),
+    InterventionStatus.DONE: N_("Selesai"),
+    InterventionStatus.CANCELLED: N_("Dibatalkan"),
+})
+
+
+class GoalProgress(LabelledEnum):
+    """Progress of one care goal as judged at a review."""
+
+    NOT_STARTED = "belum_mulai"
+    IN_PROGRESS = "berproses"
+    ACHIEVED = "tercapai"
+    NOT_ACHIEVED = "tidak_tercapai"
+
+
+set_labels(GoalProgress, {
+    GoalProgress.NOT_STARTED: N_("Belum dimulai"),
+    GoalProgress.IN_PROGRESS: N_("Berproses"),
+    GoalProgress.ACHIEVED: N_("Tercapai"),
+    GoalProgress.NOT_ACHIEVED: N_("Tidak tercapai"),
+})
+
+
+class AgreedBy(LabelledEnum):
+    """Who agreed the care plan with the panti (rencana intervensi disepakati bersama)."""
+
+    RESIDENT = "penerima_manfaat"
+    GUARDIAN = "wali"
+    FAMILY = "keluarga"
+
+
+set_labels(AgreedBy, {
+    AgreedBy.RESIDENT: N_("Penerima manfaat"),
+    AgreedBy.GUARDIAN: N_("Wali"),
+    AgreedBy.FAMILY: N_("Keluarga"),
+})
+
+
+class CivilDocument(LabelledEnum):
+    """Adminduk and related documents a panti helps residents obtain (fasilitasi dokumen)."""
+
+    NIK = "nik"
+    KTP = "ktp"
+    KK = "kk"
+    AKTA_LAHIR = "akta_lahir"
+    KIA = "kia"
+    SURAT_NIKAH = "surat_nikah"
+    KARTU_JKN = "kartu_jkn"
+
+
+set_labels(CivilDocument, {
+    CivilDocument.NIK: N_("NIK (perekaman/penerbitan)"),
+    CivilDocument.KTP: N_("KTP-el"),
+    CivilDocument.KK: N_("Kartu Keluarga"),
+    CivilDocument.AKTA_LAHIR: N_("Akta kelahiran"),
+    CivilDocument.KIA: N_("Kartu Identitas Anak (KIA)"),
+    CivilDocument.SURAT_NIKAH: N_("Surat/akta nikah"),
+    CivilDocument.KARTU_JKN: N_("Kartu JKN/KIS"),
+})
+
+
+class DocumentStatus(LabelledEnum):
+    """A document request from submission to issue; "terbit" and "ditolak" close it."""
+
+    SUBMITTED = "diajukan"
+    IN_PROCESS = "diproses"
+    ISSUED = "terbit"
+    REFUSED = "ditolak"
+
+
+set_labels(DocumentStatus, {
+    DocumentStatus.SUBMITTED: N_("Diajukan"),
+    DocumentStatus.IN_PROCESS: N_("Diproses"),
+    DocumentStatus.ISSUED: N_("Terbit"),
+    DocumentStatus.REFUSED: N_("Ditolak"),
+})
+
+
+class Presence(LabelledEnum):
+    """One resident's mark at the daily roll call (apel)."""
+
+    PRESENT = "hadir"
+    SICK = "sakit"
+    PERMITTED = "izin"
+    ON_LEAVE = "cuti"
+    ABSENT = "tidak_hadir"
+
+
+set_labels(Presence, {
+    Presence.PRESENT: N_("Hadir"),
+    Presence.SICK: N_("Sakit"),
+    Presence.PERMITTED: N_("Izin"),
+    Presence.ON_LEAVE: N_("Cuti"),
+    Presence.ABSENT: N_("Tidak hadir"),
+})
+
+
+class AbsenceKind(LabelledEnum):
+    """Why a resident is away from the panti: leave with permission, or absconded."""
+
+    LEAVE = "cuti"
+    PERMISSION = "izin"
+    ABSCONDED = "kabur"
+
+
+set_labels(AbsenceKind, {
+    AbsenceKind.LEAVE: N_("Cuti (pulang sementara)"),
+    AbsenceKind.PERMISSION: N_("Izin keluar"),
+    AbsenceKind.ABSCONDED: N_("Kabur / melarikan diri"),
+})
+
+
+class IncidentKind(LabelledEnum):
+    FIGHT = "perkelahian"
+    VIOLENCE = "kekerasan"
+    ACCIDENT = "kecelakaan"
+    THEFT = "pencurian"
+    SELF_HARM = "menyakiti_diri"
+    OTHER = "lainnya"
+
+
+set_labels(IncidentKind, {
+    IncidentKind.FIGHT: N_("Perkelahian"),
+    IncidentKind.VIOLENCE: N_("Kekerasan/perundungan"),
+    IncidentKind.ACCIDENT: N_("Kecelakaan/jatuh"),
+    IncidentKind.THEFT: N_("Pencurian/kehilangan"),
+    IncidentKind.SELF_HARM: N_("Menyakiti diri"),
+    IncidentKind.OTHER: N_("Lainnya"),
+})
+
+
+class HealthEventKind(LabelledEnum):
+    """Entries of the health log, from a check-up to a death."""
+
+    CHECKUP = "pemeriksaan"
+    SICK = "sakit"
+    REFERRED_PUSKESMAS = "rujuk_puskesmas"
+    REFERRED_RS = "rujuk_rs"
+    REFERRED_RSJ = "rujuk_rsj"
+    RETURNED = "kembali"
+    DIED = "meninggal"
+
+
+set_labels(HealthEventKind, {
+    HealthEventKind.CHECKUP: N_("Pemeriksaan kesehatan"),
+    HealthEventKind.SICK: N_("Sakit (dirawat di panti)"),
+    HealthEventKind.REFERRED_PUSKESMAS: N_("Dirujuk ke puskesmas"),
+    HealthEventKind.REFERRED_RS: N_("Dirujuk ke rumah sakit"),
+    HealthEventKind.REFERRED_RSJ: N_("Dirujuk ke RSJ"),
+    HealthEventKind.RETURNED: N_("Kembali dari perawatan"),
+    HealthEventKind.DIED: N_("Meninggal dunia"),
 })

@@ -77,7 +77,7 @@ class EnumCombo(QComboBox):
         for member in members:
             self.add_choice(getattr(member, "label", str(member)), member)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+    def minimumSizeHint(self) -> QSize:
         # Long choices (PPKS names) may be cut on a narrow window instead of widening the form.
         hint = super().minimumSizeHint()
         return QSize(min(hint.width(), 180), hint.height())

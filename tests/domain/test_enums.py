@@ -27,7 +27,9 @@ def test_the_domain_declares_its_closed_sets() -> None:
     assert {e.__name__ for e in ENUMS} == {
         "Cluster", "Sex", "NikState", "Religion", "Education", "MaritalStatus", "IntakeSource",
         "AssessmentDecision", "DischargeReason", "StayStatus", "DisabilityType",
-        "DisabilityDegree", "JknSegment", "DtsenStatus", "IntakeDocument", "AdlLevel"}
+        "DisabilityDegree", "JknSegment", "DtsenStatus", "IntakeDocument", "AdlLevel",
+        "InterventionStatus", "GoalProgress", "AgreedBy", "CivilDocument", "DocumentStatus",
+        "Presence", "AbsenceKind", "IncidentKind", "HealthEventKind"}
 
 
 @pytest.mark.parametrize("enum", ENUMS, ids=lambda e: e.__name__)

@@ -2,7 +2,27 @@
 
 from pantidesk.db.models.accounts import Setting, User
 from pantidesk.db.models.audit import AuditLog
+from pantidesk.db.models.care import (
+    CareGoal,
+    CarePlan,
+    GoalReview,
+    GoalTemplate,
+    Intervention,
+    PlanReview,
+    ProgressNote,
+    ProgressNoteCorrection,
+)
 from pantidesk.db.models.case import Assessment, Discharge, Intake, Stay
+from pantidesk.db.models.daily import (
+    Absence,
+    AbsenceFollowUp,
+    HealthEvent,
+    Incident,
+    RollCall,
+    RollCallEntry,
+    Room,
+)
+from pantidesk.db.models.delivery import Distribution, DocumentRequest, ServiceEvent
 from pantidesk.db.models.person import (
     Attachment,
     DuplicateReview,
@@ -14,20 +34,38 @@ from pantidesk.db.models.reference import AtensiComponentRow, Panti, PpksTypeRow
 from pantidesk.db.models.sync import ChangeLog, SyncState
 
 __all__ = [
+    "Absence",
+    "AbsenceFollowUp",
     "Assessment",
     "AtensiComponentRow",
     "Attachment",
     "AuditLog",
+    "CareGoal",
+    "CarePlan",
     "ChangeLog",
     "Discharge",
+    "Distribution",
+    "DocumentRequest",
     "DuplicateReview",
     "FamilyContact",
+    "GoalReview",
+    "GoalTemplate",
+    "HealthEvent",
+    "Incident",
     "Intake",
+    "Intervention",
     "Panti",
     "Person",
     "PersonSearchToken",
+    "PlanReview",
     "PpksTypeRow",
+    "ProgressNote",
+    "ProgressNoteCorrection",
     "Region",
+    "RollCall",
+    "RollCallEntry",
+    "Room",
+    "ServiceEvent",
     "Setting",
     "SpmItemRow",
     "Stay",
