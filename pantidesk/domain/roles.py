@@ -35,24 +35,30 @@ class Permission(StrEnum):
     GENERATE_DEMO = "generate_demo"
     IMPORT_RESIDENTS = "import_residents"
     EXPORT_RESIDENTS = "export_residents"
+    # Care plans, progress notes, services delivered and daily life of the residents.
+    RECORD_CARE = "record_care"
+    # The catalogue of care goals that ships with the app, extended per province or panti.
+    EDIT_GOAL_CATALOGUE = "edit_goal_catalogue"
 
 
 _PERMISSIONS: dict[Role, frozenset[Permission]] = {
-    Role.PETUGAS: frozenset({Permission.VIEW_RESIDENTS, Permission.EDIT_RESIDENTS}),
+    Role.PETUGAS: frozenset({Permission.VIEW_RESIDENTS, Permission.EDIT_RESIDENTS,
+                             Permission.RECORD_CARE}),
     # Importing a spreadsheet admits people (stays with No. Induk) without an SK in the app: it
     # moves a panti's existing register in, so it is for the head and the administrator.
     Role.KEPALA: frozenset(
         {Permission.VIEW_RESIDENTS, Permission.EDIT_RESIDENTS, Permission.APPROVE_ADMISSION,
-         Permission.EDIT_SETTINGS, Permission.IMPORT_RESIDENTS, Permission.EXPORT_RESIDENTS}
+         Permission.EDIT_SETTINGS, Permission.IMPORT_RESIDENTS, Permission.EXPORT_RESIDENTS,
+         Permission.RECORD_CARE, Permission.EDIT_GOAL_CATALOGUE}
     ),
     Role.ADMIN: frozenset(
         {Permission.VIEW_RESIDENTS, Permission.EDIT_RESIDENTS, Permission.EDIT_SETTINGS,
          Permission.MANAGE_USERS, Permission.GENERATE_DEMO, Permission.IMPORT_RESIDENTS,
-         Permission.EXPORT_RESIDENTS}
+         Permission.EXPORT_RESIDENTS, Permission.RECORD_CARE, Permission.EDIT_GOAL_CATALOGUE}
     ),
     Role.PROVINSI: frozenset(
         {Permission.VIEW_RESIDENTS, Permission.EDIT_SETTINGS, Permission.MANAGE_USERS,
-         Permission.GENERATE_DEMO, Permission.EXPORT_RESIDENTS}
+         Permission.GENERATE_DEMO, Permission.EXPORT_RESIDENTS, Permission.EDIT_GOAL_CATALOGUE}
     ),
 }
 

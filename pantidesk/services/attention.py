@@ -1,0 +1,35 @@
+"""What needs attention today, for Beranda (issue 4 item 7).
+
+Each area contributes its own items (reviews due, documents pending, residents overdue from leave,
+absconded residents) through a function ``attention_items(session, panti_code, today)`` in its
+service module; this module only defines the shape and gathers them. Overdue means "due date set
+and done date empty" (DESIGN.md §4).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class Urgency(IntEnum):
+    """Sort order on Beranda: overdue first."""
+
+    OVERDUE = 0
+    TODAY = 1
+    SOON = 2
+
+
+@dataclass(frozen=True)
+class AttentionItem:
+    """One line of the Beranda list: who, what, since or until when, and where to act."""
+
+    kind: str  # a stable key per source, e.g. "review_due", "document_pending"
+    urgency: Urgency
+    person_id: str
+    person_name: str
+    no_induk: str
+    text: str  # translated, ready to show
+    due: dt.date | None
+    area: str  # the main-window area that acts on it (its untranslated title)
