@@ -9,8 +9,11 @@ and done date empty" (DESIGN.md §4).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
+
+from sqlalchemy.orm import Session
 
 
 class Urgency(IntEnum):
@@ -33,3 +36,18 @@ class AttentionItem:
     text: str  # translated, ready to show
     due: dt.date | None
     area: str  # the main-window area that acts on it (its untranslated title)
+
+
+Provider = Callable[[Session, str, dt.date], list[AttentionItem]]
+
+
+def providers() -> tuple[Provider, ...]:
+    """The areas that contribute items; imported here, late, because they import this module."""
+    return ()
+
+
+def gather(session: Session, panti_code: str, today: dt.date) -> tuple[AttentionItem, ...]:
+    """Everything that needs attention in the panti today: overdue first, then by date, name."""
+    items = [item for provider in providers() for item in provider(session, panti_code, today)]
+    items.sort(key=lambda i: (i.urgency, i.due or today, i.person_name))
+    return tuple(items)

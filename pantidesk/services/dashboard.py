@@ -12,6 +12,7 @@ from pantidesk.db.models import Assessment, Discharge, Panti, Stay
 from pantidesk.domain.enums import AssessmentDecision
 from pantidesk.domain.lifecycle import CaseStatus
 from pantidesk.domain.roles import Permission
+from pantidesk.services.attention import AttentionItem, gather
 from pantidesk.services.context import AppContext, Mode
 
 
@@ -34,6 +35,8 @@ class Beranda:
     status_counts: tuple[tuple[CaseStatus, int], ...]
     admitted_this_month: int
     discharged_this_month: int
+    # What needs doing today (panti mode only): reviews due, documents pending, leave overdue …
+    attention: tuple[AttentionItem, ...] = ()
 
     @property
     def total_capacity(self) -> int:
@@ -132,4 +135,5 @@ def beranda(ctx: AppContext) -> Beranda:
                    Discharge.discharged_on >= month_start)
         ) or 0
         counts = tuple(_status_counts(session, panti_code, sum(active.values())))
-    return Beranda(today, occupancy, counts, admitted, discharged)
+        attention = gather(session, panti_code, today) if panti_code else ()
+    return Beranda(today, occupancy, counts, admitted, discharged, attention)

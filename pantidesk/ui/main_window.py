@@ -64,6 +64,8 @@ class MainWindow(QMainWindow):
         for title, factory in areas(ctx):
             self.nav.addItem(QListWidgetItem(title))
             view = factory(ctx)
+            if isinstance(view, BerandaView):
+                view.open_area.connect(lambda area: self.show_area(_(area)))
             self.views.append(view)
             self.stack.addWidget(view)
         self.nav.currentRowChanged.connect(self._switch)

@@ -2,25 +2,75 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QGridLayout,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QProgressBar,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from pantidesk.i18n import _, format_long_date
+from pantidesk.i18n import N_, _, format_date, format_long_date
+from pantidesk.services.attention import AttentionItem, Urgency
 from pantidesk.services.context import AppContext, Mode
 from pantidesk.services.dashboard import Beranda, beranda
 from pantidesk.ui.operations import QueryOp
 from pantidesk.ui.widgets import card, heading
 
+_URGENCY_COLOUR = {Urgency.OVERDUE: "#b03a2e", Urgency.TODAY: "#9a6700", Urgency.SOON: "#2f5d8a"}
+_URGENCY_TEXT = {Urgency.OVERDUE: N_("Terlambat"), Urgency.TODAY: N_("Hari ini"),
+                 Urgency.SOON: N_("Segera")}
+
+
+class AttentionTable(QTableWidget):
+    """Perlu perhatian: one row per item; a double click (or Enter) opens the area that acts."""
+
+    open_area = Signal(str)
+
+    def __init__(self, items: tuple[AttentionItem, ...]) -> None:
+        super().__init__(len(items), 4)
+        self.items = items
+        self.setHorizontalHeaderLabels([_("Sifat"), _("Penghuni"), _("Hal"), _("Tanggal")])
+        self.verticalHeader().setVisible(False)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setWordWrap(True)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for row, item in enumerate(items):
+            urgency = QTableWidgetItem(_(_URGENCY_TEXT[item.urgency]))
+            urgency.setForeground(QColor(_URGENCY_COLOUR[item.urgency]))
+            who = f"{item.person_name} ({item.no_induk})" if item.no_induk else item.person_name
+            cells = (urgency, QTableWidgetItem(who), QTableWidgetItem(item.text),
+                     QTableWidgetItem(format_date(item.due) if item.due else ""))
+            for column, cell in enumerate(cells):
+                cell.setToolTip(item.text)
+                self.setItem(row, column, cell)
+        self.resizeRowsToContents()
+        self.doubleClicked.connect(lambda index: self._open(index.row()))
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentRow() >= 0:
+            self._open(self.currentRow())
+            return
+        super().keyPressEvent(event)
+
+    def _open(self, row: int) -> None:
+        if 0 <= row < len(self.items):
+            self.open_area.emit(self.items[row].area)
+
 
 class BerandaView(QWidget):
     loaded = Signal()  # the figures are on screen
+    open_area = Signal(str)  # the untranslated title of an area to show
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,5 +131,21 @@ class BerandaView(QWidget):
             number.setStyleSheet("font-weight: 600;")
             status_grid.addWidget(number, row, 1)
         status_grid.setColumnStretch(2, 1)
-        layout.addWidget(statuses)
+        if self.ctx.installation.mode is Mode.PANTI:
+            layout.addWidget(self._attention_box(data))
+            layout.addWidget(statuses)
+        else:
+            layout.addWidget(statuses)
         self.loaded.emit()
+
+    def _attention_box(self, data: Beranda) -> QGroupBox:
+        box = QGroupBox(_("Perlu perhatian ({n})").format(n=len(data.attention)))
+        column = QVBoxLayout(box)
+        if not data.attention:
+            column.addWidget(QLabel(_("Tidak ada yang terlambat atau jatuh tempo minggu ini.")))
+            return box
+        self.attention = AttentionTable(data.attention)
+        self.attention.setMinimumHeight(160)
+        self.attention.open_area.connect(self.open_area)
+        column.addWidget(self.attention)
+        return box
