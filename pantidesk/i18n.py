@@ -86,6 +86,11 @@ def format_long_date(value: dt.date) -> str:
     return f"{value.day} {_(MONTHS[value.month - 1])} {value.year}"
 
 
+def format_long_date_id(value: dt.date) -> str:
+    """``17 Agustus 2026`` whatever the interface language: for signed official documents."""
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+
+
 def format_datetime(value: dt.datetime | None) -> str:
     """``dd/MM/yyyy HH:MM`` in the time zone the value carries (WIB in the app)."""
     return value.strftime("%d/%m/%Y %H:%M") if value else ""

@@ -1,5 +1,6 @@
 """The layering rules of DESIGN.md §2, checked on the source: nothing outside ``ui/`` imports Qt;
-``ui/`` does not import ``db/``; the domain imports no persistence, services or UI."""
+``ui/`` does not import ``db/``; the domain imports no persistence, services or UI; reports
+never read the database."""
 
 from __future__ import annotations
 
@@ -55,5 +56,15 @@ def test_cli_calls_services_not_db() -> None:
     offenders = [
         str(path.relative_to(PACKAGE)) for path in _modules("cli")
         if any(name.startswith("pantidesk.db") for name in _imports(path))
+    ]
+    assert offenders == []
+
+
+def test_reports_draw_frozen_data_without_database_access() -> None:
+    forbidden = ("pantidesk.db", "pantidesk.services", "pantidesk.ui", "pantidesk.cli",
+                 "sqlalchemy")
+    offenders = [
+        str(path.relative_to(PACKAGE)) for path in _modules("reports")
+        if any(name.startswith(forbidden) for name in _imports(path))
     ]
     assert offenders == []

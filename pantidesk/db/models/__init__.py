@@ -23,6 +23,7 @@ from pantidesk.db.models.daily import (
     Room,
 )
 from pantidesk.db.models.delivery import Distribution, DocumentRequest, ServiceEvent
+from pantidesk.db.models.documents import IssuedDocument
 from pantidesk.db.models.person import (
     Attachment,
     DuplicateReview,
@@ -54,6 +55,7 @@ __all__ = [
     "Incident",
     "Intake",
     "Intervention",
+    "IssuedDocument",
     "Panti",
     "Person",
     "PersonSearchToken",
