@@ -21,6 +21,7 @@ COMMANDS = {
     "demo": ("pantidesk.cli.demo", N_("buat basis data berisi data demo")),
     "check": ("pantidesk.cli.check", N_("periksa keutuhan basis data")),
     "recover": ("pantidesk.cli.recover", N_("atur kata sandi baru dengan kode pemulihan")),
+    "verify": ("pantidesk.cli.verify", N_("periksa apakah dokumen PDF ini memang diterbitkan")),
 }
 
 
