@@ -31,19 +31,27 @@ from pantidesk.reports.fonts import SANS, SANS_BOLD, SERIF, SERIF_BOLD
 from pantidesk.reports.model import DocumentMeta, Kop, Signatory
 
 
+def frame_width(landscape: bool = False) -> float:
+    """The width tables and paragraphs may use on a portrait or a landscape A4 page."""
+    page_width = L.PAGE_HEIGHT if landscape else L.PAGE_WIDTH
+    return float(page_width - L.MARGIN_LEFT - L.MARGIN_RIGHT)
+
+
 def build_pdf(meta: DocumentMeta, kop: Kop, story: Sequence[Flowable],
-              signatory: Signatory | None = None, landscape_hint: bool = False) -> bytes:
-    """The whole document as PDF bytes: ``story`` under the kop, then the signature block."""
-    del landscape_hint  # every document is A4 portrait for now; kept for the register layout
+              signatory: Signatory | None = None, landscape: bool = False) -> bytes:
+    """The whole document as PDF bytes: ``story`` under the kop, then the signature block.
+    Wide registers use a landscape page (``frame_width(landscape=True)`` for their tables)."""
     buffer = io.BytesIO()
+    size = (L.PAGE_HEIGHT, L.PAGE_WIDTH) if landscape else (L.PAGE_WIDTH, L.PAGE_HEIGHT)
     doc = BaseDocTemplate(
-        buffer, pagesize=(L.PAGE_WIDTH, L.PAGE_HEIGHT), title=meta.title, author=kop.office,
+        buffer, pagesize=size, title=meta.title, author=kop.office,
         subject=meta.number, creator="PantiDesk", leftMargin=L.MARGIN_LEFT,
         rightMargin=L.MARGIN_RIGHT, topMargin=L.MARGIN_TOP, bottomMargin=L.MARGIN_BOTTOM)
-    body_height = L.PAGE_HEIGHT - L.MARGIN_TOP - L.MARGIN_BOTTOM
-    first = Frame(L.MARGIN_LEFT, L.MARGIN_BOTTOM, L.FRAME_WIDTH, body_height - L.KOP_HEIGHT,
+    body_height = size[1] - L.MARGIN_TOP - L.MARGIN_BOTTOM
+    width = frame_width(landscape)
+    first = Frame(L.MARGIN_LEFT, L.MARGIN_BOTTOM, width, body_height - L.KOP_HEIGHT,
                   id="first", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    later = Frame(L.MARGIN_LEFT, L.MARGIN_BOTTOM, L.FRAME_WIDTH,
+    later = Frame(L.MARGIN_LEFT, L.MARGIN_BOTTOM, width,
                   body_height - L.RUNNING_HEADER_HEIGHT, id="later", leftPadding=0,
                   rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([
@@ -52,7 +60,7 @@ def build_pdf(meta: DocumentMeta, kop: Kop, story: Sequence[Flowable],
     ])
     flowables: list[Flowable] = [NextPageTemplate("later"), *story]
     if signatory is not None:
-        flowables += [Spacer(1, 6 * mm), signature_block(signatory)]
+        flowables += [Spacer(1, 6 * mm), signature_block(signatory, width)]
     doc.build(flowables, canvasmaker=_numbered_canvas(meta))
     return buffer.getvalue()
 
@@ -82,8 +90,9 @@ def _numbered_canvas(meta: DocumentMeta) -> type[Canvas]:
 
 def _draw_kop(canvas: Canvas, kop: Kop) -> None:
     canvas.saveState()
-    top = L.PAGE_HEIGHT - L.MARGIN_TOP
-    left, right = L.MARGIN_LEFT, L.PAGE_WIDTH - L.MARGIN_RIGHT
+    page_width, page_height = canvas._pagesize
+    top = page_height - L.MARGIN_TOP
+    left, right = L.MARGIN_LEFT, page_width - L.MARGIN_RIGHT
     text_left = left
     if kop.logo:
         canvas.drawImage(ImageReader(io.BytesIO(kop.logo)), left, top - L.LOGO_SIZE,
@@ -111,18 +120,20 @@ def _draw_kop(canvas: Canvas, kop: Kop) -> None:
 
 def _draw_running_header(canvas: Canvas, kop: Kop, meta: DocumentMeta) -> None:
     canvas.saveState()
-    y = L.PAGE_HEIGHT - L.MARGIN_TOP - 4 * mm
+    page_width, page_height = canvas._pagesize
+    y = page_height - L.MARGIN_TOP - 4 * mm
     canvas.setFont(SANS, 8)
     canvas.setFillColor(L.MUTED)
     canvas.drawString(L.MARGIN_LEFT, y, f"{kop.office} · {meta.title}")
-    canvas.drawRightString(L.PAGE_WIDTH - L.MARGIN_RIGHT, y, meta.number)
+    canvas.drawRightString(page_width - L.MARGIN_RIGHT, y, meta.number)
     canvas.setLineWidth(0.4)
-    canvas.line(L.MARGIN_LEFT, y - 2 * mm, L.PAGE_WIDTH - L.MARGIN_RIGHT, y - 2 * mm)
+    canvas.line(L.MARGIN_LEFT, y - 2 * mm, page_width - L.MARGIN_RIGHT, y - 2 * mm)
     canvas.restoreState()
 
 
 def _draw_footer(canvas: Canvas, meta: DocumentMeta, page: int, total: int) -> None:
     canvas.saveState()
+    page_width = canvas._pagesize[0]
     y = L.MARGIN_BOTTOM - 10 * mm
     canvas.setFont(SANS, 7.5)
     canvas.setFillColor(L.MUTED)
@@ -130,18 +141,18 @@ def _draw_footer(canvas: Canvas, meta: DocumentMeta, page: int, total: int) -> N
     canvas.drawString(L.MARGIN_LEFT, y, f"Sidik jari: {meta.fingerprint}")
     canvas.setFont(SANS_BOLD, 8)
     canvas.setFillColorRGB(0, 0, 0)
-    canvas.drawRightString(L.PAGE_WIDTH - L.MARGIN_RIGHT - L.QR_SIZE - 3 * mm, y,
+    canvas.drawRightString(page_width - L.MARGIN_RIGHT - L.QR_SIZE - 3 * mm, y,
                            f"Halaman {page} dari {total}")
     widget = QrCodeWidget(meta.qr_payload, barLevel="M")
     x0, y0, x1, y1 = widget.getBounds()
     drawing = Drawing(L.QR_SIZE, L.QR_SIZE,
                       transform=[L.QR_SIZE / (x1 - x0), 0, 0, L.QR_SIZE / (y1 - y0), 0, 0])
     drawing.add(widget)
-    renderPDF.draw(drawing, canvas, L.PAGE_WIDTH - L.MARGIN_RIGHT - L.QR_SIZE, y - 4 * mm)
+    renderPDF.draw(drawing, canvas, page_width - L.MARGIN_RIGHT - L.QR_SIZE, y - 4 * mm)
     canvas.restoreState()
 
 
-def signature_block(signatory: Signatory) -> Flowable:
+def signature_block(signatory: Signatory, width: float | None = None) -> Flowable:
     """Place and date, office, room to sign, name underlined, rank and NIP — on the right half."""
     lines: list[Flowable] = [
         Paragraph(signatory.place_and_date, L.SIGN),
@@ -153,16 +164,18 @@ def signature_block(signatory: Signatory) -> Flowable:
         lines.append(Paragraph(_escape(signatory.rank), L.SIGN))
     if signatory.nip:
         lines.append(Paragraph(f"NIP. {signatory.nip}", L.SIGN))
-    table = Table([["", lines]], colWidths=[L.FRAME_WIDTH * 0.5, L.FRAME_WIDTH * 0.5])
+    width = width or frame_width()
+    table = Table([["", lines]], colWidths=[width - 85 * mm, 85 * mm])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return KeepTogether([table])
 
 
 def data_table(header: Sequence[str], rows: Sequence[Sequence[str]], widths_mm: Sequence[float],
                right_aligned: frozenset[int] = frozenset(),
-               row_height_mm: float | None = None) -> Table:
-    """A bordered table whose header row repeats on every page; cells wrap."""
-    scale = L.FRAME_WIDTH / (sum(widths_mm) * mm)
+               row_height_mm: float | None = None, width: float | None = None) -> Table:
+    """A bordered table whose header row repeats on every page; cells wrap. Column widths are
+    proportions, scaled to ``width`` (the portrait frame by default)."""
+    scale = (width or frame_width()) / (sum(widths_mm) * mm)
     widths = [w * mm * scale for w in widths_mm]
     data: list[list[Any]] = [[Paragraph(_escape(h), L.CELL_BOLD) for h in header]]
     for row in rows:
