@@ -34,6 +34,7 @@ SMALL = ParagraphStyle("small", parent=BODY, fontSize=8, leading=10)
 CELL = ParagraphStyle("cell", parent=BODY, fontSize=8.5, leading=10.5)
 CELL_BOLD = ParagraphStyle("cell_bold", parent=CELL, fontName=SANS_BOLD)
 CELL_RIGHT = ParagraphStyle("cell_right", parent=CELL, alignment=TA_RIGHT)
+CELL_BOLD_RIGHT = ParagraphStyle("cell_bold_right", parent=CELL_BOLD, alignment=TA_RIGHT)
 TITLE = ParagraphStyle("title", fontName=SERIF_BOLD, fontSize=13, leading=17, alignment=TA_CENTER,
                        spaceAfter=2 * mm)
 SUBTITLE = ParagraphStyle("subtitle", fontName=SERIF, fontSize=10, leading=13,

@@ -10,6 +10,7 @@ from typing import Any
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
@@ -104,7 +105,7 @@ def _draw_kop(canvas: Canvas, kop: Kop) -> None:
                              (kop.office, SERIF_BOLD, 12.5)):
         canvas.setFont(font, size)
         canvas.drawCentredString(centre, y, text.upper())
-        y -= size + 4
+        y -= size + 5.5
     canvas.setFont(SERIF, 8.5)
     for line in kop.address_lines:
         canvas.drawCentredString(centre, y, line)
@@ -172,14 +173,16 @@ def signature_block(signatory: Signatory, width: float | None = None) -> Flowabl
 
 def data_table(header: Sequence[str], rows: Sequence[Sequence[str]], widths_mm: Sequence[float],
                right_aligned: frozenset[int] = frozenset(),
-               row_height_mm: float | None = None, width: float | None = None) -> Table:
+               row_height_mm: float | None = None, width: float | None = None,
+               bold_last: bool = False) -> Table:
     """A bordered table whose header row repeats on every page; cells wrap. Column widths are
     proportions, scaled to ``width`` (the portrait frame by default)."""
     scale = (width or frame_width()) / (sum(widths_mm) * mm)
     widths = [w * mm * scale for w in widths_mm]
     data: list[list[Any]] = [[Paragraph(_escape(h), L.CELL_BOLD) for h in header]]
-    for row in rows:
-        data.append([Paragraph(_escape(cell), L.CELL_RIGHT if i in right_aligned else L.CELL)
+    for number, row in enumerate(rows, start=1):
+        bold = bold_last and number == len(rows)
+        data.append([Paragraph(_escape(cell), _cell_style(i in right_aligned, bold))
                      for i, cell in enumerate(row)])
     heights = None if row_height_mm is None else [None] + [row_height_mm * mm] * len(rows)
     table = Table(data, colWidths=widths, rowHeights=heights, repeatRows=1)
@@ -191,6 +194,12 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[str]], widths_mm: 
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ]))
     return table
+
+
+def _cell_style(right: bool, bold: bool) -> ParagraphStyle:
+    if bold:
+        return L.CELL_BOLD_RIGHT if right else L.CELL_BOLD
+    return L.CELL_RIGHT if right else L.CELL
 
 
 def _escape(text: str) -> str:

@@ -1,0 +1,16 @@
+"""Issuing a report: number it, render it and register it, in one unit of work."""
+
+from __future__ import annotations
+
+from pantidesk.domain.document_kinds import DocumentKind
+from pantidesk.reports.document import ReportData, render_report
+from pantidesk.services.context import AppContext
+from pantidesk.services.issued_documents import IssuedPdf, issue_document
+
+
+def issue_report(ctx: AppContext, data: ReportData) -> IssuedPdf:
+    """The PDF of ``data`` with its own number; printing it is audited as a disclosure."""
+    with ctx.unit_of_work() as session:
+        return issue_document(session, ctx, DocumentKind(data.kind), data.title,
+                              data.content_key(), lambda meta: render_report(data, meta),
+                              person_id=data.person_id)
