@@ -22,6 +22,8 @@ COMMANDS = {
     "check": ("pantidesk.cli.check", N_("periksa keutuhan basis data")),
     "recover": ("pantidesk.cli.recover", N_("atur kata sandi baru dengan kode pemulihan")),
     "verify": ("pantidesk.cli.verify", N_("periksa apakah dokumen PDF ini memang diterbitkan")),
+    "residents": ("pantidesk.cli.residents",
+                  N_("impor dan ekspor penghuni dengan lembar kerja (.xlsx/.csv)")),
 }
 
 

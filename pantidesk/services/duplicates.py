@@ -72,7 +72,8 @@ def name_similarity(a: str, b: str) -> float:
     return max(contained, SequenceMatcher(None, key_a, key_b).ratio())
 
 
-def _births_close(a: dt.date | None, b: dt.date | None, estimated: bool) -> bool:
+def births_close(a: dt.date | None, b: dt.date | None, estimated: bool) -> bool:
+    """Whether two birth dates may belong to one person (also used by the spreadsheet import)."""
     if a is None or b is None:
         return True  # unknown: the name alone must then be very close
     if a == b:
@@ -123,7 +124,7 @@ def find_duplicates_in(
         score = name_similarity(name, person.name)
         estimated = birth_date_estimated or person.birth_date_estimated
         unknown_birth = birth_date is None or person.birth_date is None
-        if score >= (0.95 if unknown_birth else SIMILAR_NAME) and _births_close(
+        if score >= (0.95 if unknown_birth else SIMILAR_NAME) and births_close(
                 birth_date, person.birth_date, estimated):
             similar.append(_brief(session, person, score))
     similar.sort(key=lambda b: (-b.similarity, b.name))

@@ -62,12 +62,13 @@ IMPORT_COLUMNS: tuple[Column, ...] = (
 
 # Written by the export; read back so an exported sheet imports again without changes.
 EXPORT_COLUMNS: tuple[Column, ...] = (
-    Column("no_induk", False, N_("Nomor induk penghuni (hanya pada hasil ekspor; saat impor "
-                                 "nomor baru diberikan)."), ""),
-    Column("panti", False, N_("Kode panti (hanya pada hasil ekspor; saat impor harus panti "
-                              "ini)."), ""),
-    Column("status", False, N_("Status penghuni (hanya pada hasil ekspor; hanya penghuni Aktif "
-                               "yang dapat diimpor)."), ""),
+    Column("no_induk", False, N_("Nomor induk (ditulis oleh ekspor). Saat impor dipakai untuk "
+                                 "mengenali penghuni yang sudah tercatat; orang baru mendapat "
+                                 "nomor baru dan nomor lama dicatat pada data kedatangannya."), ""),
+    Column("panti", False, N_("Kode panti (ditulis oleh ekspor); saat impor harus kode panti "
+                              "ini."), ""),
+    Column("status", False, N_("Status penghuni (ditulis oleh ekspor); saat impor baris yang "
+                               "statusnya bukan Aktif dilewati."), ""),
 )
 
 ALL_COLUMNS = {c.name: c for c in (*IMPORT_COLUMNS, *EXPORT_COLUMNS)}

@@ -24,6 +24,7 @@ from pantidesk.i18n import N_, _
 from pantidesk.services.admission import CaseRow, Stage, intake_worklist
 from pantidesk.services.assessment import AssessmentForm, assessment_form
 from pantidesk.services.context import AppContext
+from pantidesk.ui.dialogs.import_residents import spreadsheet_buttons
 from pantidesk.ui.intake.admission_dialog import AdmissionDialog
 from pantidesk.ui.intake.assessment_dialog import AssessmentDialog
 from pantidesk.ui.intake.registration_dialog import RegistrationDialog
@@ -51,6 +52,9 @@ class IntakeView(QWidget):
             actions.addWidget(button)
         actions.addStretch()
         self.extra_actions = actions  # the spreadsheet import adds its buttons here
+        self.spreadsheet_buttons = spreadsheet_buttons(ctx, self, self.refresh)
+        for button in self.spreadsheet_buttons:
+            actions.addWidget(button)
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([_(title) for _key, title in COLUMNS])
