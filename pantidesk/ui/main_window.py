@@ -25,6 +25,7 @@ from pantidesk.i18n import _
 from pantidesk.services.context import AppContext, Mode
 from pantidesk.services.letterhead import get_letterhead
 from pantidesk.ui.idle_lock import IdleWatcher, LockDialog
+from pantidesk.ui.reports.view import ReportsView
 from pantidesk.ui.views.beranda import BerandaView
 from pantidesk.ui.views.intake import IntakeView
 from pantidesk.ui.views.residents import ResidentsView
@@ -38,7 +39,8 @@ def areas(ctx: AppContext) -> list[Area]:
     listed: list[Area] = [(_("Beranda"), BerandaView)]
     if ctx.installation.mode is Mode.PANTI:  # the province receives people only through bundles
         listed.append((_("Penerimaan & Asesmen"), IntakeView))
-    listed += [(_("Penghuni"), ResidentsView), (_("Pengaturan"), SettingsView)]
+    listed += [(_("Penghuni"), ResidentsView), (_("Laporan"), ReportsView),
+               (_("Pengaturan"), SettingsView)]
     return listed
 
 

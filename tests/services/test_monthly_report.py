@@ -108,3 +108,27 @@ def test_register_lists_every_stay_in_order(ctx) -> None:  # type: ignore[no-unt
     assert [row[2] for row in current] == ["Siti"]
     text = PdfReader(io.BytesIO(issue_report(ctx, everyone).pdf)).pages[0].extract_text()
     assert "BUKU INDUK PENERIMA MANFAAT" in text and "TW-T-Budi" in text
+
+
+def test_report_tables_export_to_xlsx(ctx) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+    from sqlalchemy import select
+
+    from pantidesk.db.models import AuditLog
+    from pantidesk.services.reports.xlsx import report_workbook
+
+    with ctx.unit_of_work() as session:
+        _stay(session, "=HYPERLINK(\"x\")", Sex.P, dt.date(1950, 3, 12), dt.date(2025, 2, 1))
+    data = monthly_report(ctx, 2026, 8)
+    book = load_workbook(io.BytesIO(report_workbook(ctx, data, "0001/LB/TW/VIII/2026")))
+    assert len(book.sheetnames) == len(data.tables())
+    first = book[book.sheetnames[0]]
+    rows = [[c.value for c in row] for row in first.iter_rows()]
+    assert rows[0][0] == "Laporan Bulanan" and "No. dokumen 0001/LB/TW/VIII/2026" in rows[2]
+    assert ["Penerima manfaat akhir bulan", 0, 1, 1] in rows  # figures are numbers
+    register = __import__("pantidesk.services.reports.register", fromlist=["x"])
+    names = [c.value for c in load_workbook(io.BytesIO(report_workbook(
+        ctx, register.register_report(ctx), "0002/BI/TW/VIII/2026"))).active["C"]]
+    assert "'=HYPERLINK(\"x\")" in names  # neutralised, shown as text
+    with ctx.reading() as session:
+        assert len(session.scalars(select(AuditLog).where(AuditLog.action == "export")).all()) == 2

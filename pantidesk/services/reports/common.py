@@ -56,3 +56,9 @@ def count_rows(values: Iterable[str], order: Iterable[str] = ()) -> list[tuple[s
     counts = Counter(values)
     ordered = [(key, counts.pop(key)) for key in order if counts.get(key)]
     return ordered + sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def panti_list(ctx: AppContext) -> list[tuple[str, str]]:
+    """(code, name) of every panti, for the province's report choices."""
+    with ctx.reading() as session:
+        return [(p.code, p.name) for p in session.scalars(select(Panti).order_by(Panti.code))]

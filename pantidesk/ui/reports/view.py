@@ -1,0 +1,319 @@
+"""Laporan: choose a report and its options, make it (numbered and registered), look at it, print
+it, save the PDF or its tables as XLSX; and check whether a document was issued."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pantidesk.i18n import MONTHS, _
+from pantidesk.reports.document import ReportData
+from pantidesk.services.context import AppContext, Mode
+from pantidesk.services.issued_documents import IssuedPdf, Verification, verify_file, verify_qr
+from pantidesk.services.reports.common import panti_list
+from pantidesk.services.reports.issue import issue_report
+from pantidesk.services.reports.monthly import monthly_report
+from pantidesk.services.reports.register import register_report
+from pantidesk.services.reports.xlsx import report_workbook
+from pantidesk.ui.errors import show_error
+from pantidesk.ui.operations import MutationOp, QueryOp
+from pantidesk.ui.reports.preview import PdfPreview, print_pdf
+from pantidesk.ui.widgets import heading
+
+
+@dataclass
+class Choice:
+    """One report on the list: its options and how to freeze its data from them."""
+
+    title: str
+    options: QWidget
+    build: Callable[[], ReportData]
+
+
+class ReportsView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.issued: IssuedPdf | None = None
+        self.data: ReportData | None = None
+        self.choices = self._choices()
+
+        self.list = QListWidget()
+        self.list.setMaximumWidth(250)
+        self.list.setStyleSheet("QListWidget::item { padding: 7px 6px; }")
+        self.options = QStackedWidget()
+        self.options.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        for choice in self.choices:
+            self.list.addItem(choice.title)
+            self.options.addWidget(choice.options)
+        self.verify_page = self._verify_page()
+        self.list.addItem(_("Verifikasi dokumen"))
+        self.options.addWidget(self.verify_page)
+        self.list.currentRowChanged.connect(self._choose)
+
+        self.make_button = QPushButton(_("Buat laporan"))
+        self.make_button.setDefault(True)
+        self.make_button.clicked.connect(self.make)
+        self.print_button = QPushButton(_("Cetak…"))
+        self.print_button.clicked.connect(self._print)
+        self.pdf_button = QPushButton(_("Simpan PDF…"))
+        self.pdf_button.clicked.connect(self._save_pdf)
+        self.xlsx_button = QPushButton(_("Ekspor XLSX…"))
+        self.xlsx_button.clicked.connect(self._save_xlsx)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color: #4a5560;")
+        actions = QHBoxLayout()
+        for button in (self.make_button, self.print_button, self.pdf_button, self.xlsx_button):
+            actions.addWidget(button)
+        actions.addStretch()
+
+        left = QWidget()
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.addWidget(self.list)
+        self.preview = PdfPreview()
+        right = QWidget()
+        right_column = QVBoxLayout(right)
+        self.right_column = right_column
+        right_column.setContentsMargins(0, 0, 0, 0)
+        right_column.addWidget(self.options)
+        right_column.addLayout(actions)
+        right_column.addWidget(self.status)
+        right_column.addWidget(self.preview, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading(_("Laporan")))
+        hint = QLabel(_("Setiap laporan yang dibuat diberi nomor, sidik jari dan kode QR, dan "
+                        "dicatat dalam register dokumen sehingga keasliannya dapat diperiksa."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #4a5560;")
+        layout.addWidget(hint)
+        layout.addWidget(splitter, 1)
+        self.list.setCurrentRow(0)
+        self._set_ready(False)
+
+    # -- the report choices -----------------------------------------------------------------
+
+    def _choices(self) -> list[Choice]:
+        monthly = QWidget()
+        monthly_form = QFormLayout(monthly)
+        monthly_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.month = QComboBox()
+        self.month.setMinimumWidth(200)
+        today = self.ctx.clock.today()
+        first = today.replace(day=1)
+        for back in range(24):
+            year, month = divmod(first.year * 12 + first.month - 1 - back, 12)
+            self.month.addItem(f"{_(MONTHS[month])} {year}", (year, month + 1))
+        self.month.setCurrentIndex(1 if today.day < 10 else 0)  # early in a month: last month
+        monthly_form.addRow(_("Bulan"), self.month)
+        self.monthly_panti = self._panti_combo(_("Semua panti"))
+        if self.monthly_panti is not None:
+            monthly_form.addRow(_("Panti"), self.monthly_panti)
+
+        register = QWidget()
+        register_form = QFormLayout(register)
+        register_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.current_only = QCheckBox(_("Hanya penghuni saat ini"))
+        register_form.addRow("", self.current_only)
+        self.register_panti = self._panti_combo(None)
+        if self.register_panti is not None:
+            register_form.addRow(_("Panti"), self.register_panti)
+
+        def build_monthly() -> ReportData:
+            year, month = self.month.currentData()
+            panti = self.monthly_panti.currentData() if self.monthly_panti else None
+            return monthly_report(self.ctx, year, month, panti)
+
+        def build_register() -> ReportData:
+            panti = self.register_panti.currentData() if self.register_panti else None
+            return register_report(self.ctx, panti, self.current_only.isChecked())
+
+        return [Choice(_("Laporan bulanan"), monthly, build_monthly),
+                Choice(_("Buku induk penerima manfaat"), register, build_register)]
+
+    def _panti_combo(self, all_text: str | None) -> QComboBox | None:
+        if self.ctx.installation.mode is Mode.PANTI:
+            return None
+        combo = QComboBox()
+        if all_text:
+            combo.addItem(all_text, None)
+        for code, name in panti_list(self.ctx):
+            combo.addItem(f"{code} — {name}", code)
+        return combo
+
+    def _choose(self, row: int) -> None:
+        # A stacked widget is as tall as its tallest page; only the shown page may ask for room.
+        for index in range(self.options.count()):
+            self.options.widget(index).setSizePolicy(
+                QSizePolicy.Policy.Preferred,
+                QSizePolicy.Policy.Preferred if index == row else QSizePolicy.Policy.Ignored)
+        self.options.setCurrentIndex(row)
+        self.options.adjustSize()
+        verifying = row == len(self.choices)
+        self.options.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding
+                                   if verifying else QSizePolicy.Policy.Maximum)
+        self.right_column.setStretchFactor(self.options, 1 if verifying else 0)
+        for button in (self.make_button, self.print_button, self.pdf_button, self.xlsx_button):
+            button.setVisible(not verifying)
+        self.preview.setVisible(not verifying)
+        self.status.setVisible(not verifying)
+
+    # -- making, printing, saving -------------------------------------------------------------
+
+    def make(self) -> None:
+        choice = self.choices[self.options.currentIndex()]
+
+        def work() -> tuple[ReportData, IssuedPdf]:
+            data = choice.build()
+            return data, issue_report(self.ctx, data)
+
+        self.make_button.setEnabled(False)
+        MutationOp(self, work, self._show, label=_("Menyusun laporan…"),
+                   on_failure=self._failed).run()
+
+    def _failed(self, error: BaseException) -> None:
+        self.make_button.setEnabled(True)
+        show_error(self, error)
+
+    def _show(self, result: tuple[ReportData, IssuedPdf]) -> None:
+        self.data, self.issued = result
+        self.make_button.setEnabled(True)
+        self.preview.show_pdf(self.issued.pdf)
+        self.status.setText(_("Dokumen {number} · sidik jari {fingerprint} · {pages} halaman")
+                            .format(number=self.issued.number,
+                                    fingerprint=self.issued.fingerprint,
+                                    pages=self.issued.pages))
+        self._set_ready(True)
+
+    def _set_ready(self, ready: bool) -> None:
+        for button in (self.print_button, self.pdf_button, self.xlsx_button):
+            button.setEnabled(ready)
+
+    def _file_name(self, suffix: str) -> str:
+        assert self.issued is not None and self.data is not None
+        number = self.issued.number.replace("/", "-")
+        return f"{self.data.title} {number}{suffix}"
+
+    def _print(self) -> None:
+        if self.issued is not None and self.data is not None:
+            print_pdf(self.issued.pdf, self, self.data.title)
+
+    def _save_pdf(self) -> None:
+        if self.issued is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(self, _("Simpan PDF"),
+                                                    self._file_name(".pdf"), "PDF (*.pdf)")
+        if path:
+            self._write(Path(path), self.issued.pdf)
+
+    def _save_xlsx(self) -> None:
+        if self.data is None or self.issued is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(self, _("Ekspor XLSX"),
+                                                    self._file_name(".xlsx"),
+                                                    _("Buku kerja Excel (*.xlsx)"))
+        if not path:
+            return
+        data, number = self.data, self.issued.number
+        QueryOp(self, lambda: report_workbook(self.ctx, data, number),
+                lambda content: self._write(Path(path), content)).run()
+
+    def _write(self, path: Path, content: bytes) -> None:
+        try:
+            path.write_bytes(content)
+        except OSError as error:
+            QMessageBox.warning(self, _("Gagal menyimpan"), _(
+                "Berkas {path} tidak dapat ditulis: {error}").format(
+                path=path, error=error.strerror or error))
+            return
+        self.status.setText(_("Tersimpan: {path}").format(path=path))
+
+    # -- verification -------------------------------------------------------------------------
+
+    def _verify_page(self) -> QWidget:
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.addWidget(QLabel(_("Periksa apakah sebuah berkas PDF atau kode QR pada kertas "
+                                  "memang diterbitkan dari basis data ini.")))
+        choose = QPushButton(_("Pilih berkas PDF…"))
+        choose.clicked.connect(self._verify_file)
+        file_row = QHBoxLayout()
+        file_row.addWidget(choose)
+        file_row.addStretch()
+        row = QHBoxLayout()
+        self.qr_text = QLineEdit()
+        self.qr_text.setPlaceholderText(_("Tempel isi kode QR: PANTIDESK|nomor|sidik jari"))
+        check_qr = QPushButton(_("Periksa kode QR"))
+        check_qr.clicked.connect(self._verify_qr)
+        self.qr_text.returnPressed.connect(self._verify_qr)
+        row.addWidget(self.qr_text, 1)
+        row.addWidget(check_qr)
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        column.addLayout(file_row)
+        column.addLayout(row)
+        column.addWidget(self.verdict)
+        column.addStretch()
+        return page
+
+    def _verify_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, _("Pilih berkas PDF"), "",
+                                                    "PDF (*.pdf)")
+        if not path:
+            return
+        try:
+            content = Path(path).read_bytes()
+        except OSError as error:
+            self._show_verdict(None, _("Berkas tidak dapat dibaca: {error}").format(
+                error=error.strerror or error))
+            return
+        QueryOp(self, lambda: verify_file(self.ctx, content),
+                lambda result: self._show_verdict(result)).run()
+
+    def _verify_qr(self) -> None:
+        payload = self.qr_text.text()
+        QueryOp(self, lambda: verify_qr(self.ctx, payload),
+                lambda result: self._show_verdict(result)).run()
+
+    def _show_verdict(self, result: Verification | None, text: str = "") -> None:
+        ok = result is not None and result.ok
+        message = text or (result.message() if result else "")
+        if result is not None and result.ok and result.person_name:
+            message += " " + _("Penerima manfaat: {name}").format(name=result.person_name)
+        colour = "#1e7a3c" if ok else "#b03a2e"
+        self.verdict.setStyleSheet(f"font-size: 11pt; font-weight: 600; color: {colour};")
+        self.verdict.setText(message)
+
+
+def default_month(today: dt.date) -> tuple[int, int]:
+    """The month a head most likely wants: last month during the first days of a month."""
+    if today.day < 10:
+        last = today.replace(day=1) - dt.timedelta(days=1)
+        return last.year, last.month
+    return today.year, today.month

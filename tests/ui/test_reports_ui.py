@@ -1,0 +1,51 @@
+"""The Laporan screen: make a report (numbered), see its pages, save the PDF and the XLSX, and check
+the saved file on the verification page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog
+
+from pantidesk.ui.reports.view import ReportsView
+
+
+def test_make_save_and_verify_a_report(qtbot, demo_ctx, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    view = ReportsView(demo_ctx)
+    qtbot.addWidget(view)
+    assert not view.print_button.isEnabled()
+    view.list.setCurrentRow(1)  # Buku induk
+    view.current_only.setChecked(True)
+    view.make()
+    qtbot.waitUntil(lambda: view.issued is not None, timeout=20000)
+    assert view.issued.number.endswith("/BI/TW/VIII/2026")
+    assert len(view.preview.pages) == view.issued.pages >= 1
+    assert view.pdf_button.isEnabled() and view.issued.number in view.status.text()
+
+    pdf_path = tmp_path / "buku-induk.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf_path), ""))
+    view._save_pdf()
+    assert pdf_path.read_bytes() == view.issued.pdf
+    xlsx_path = tmp_path / "buku-induk.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(xlsx_path), ""))
+    view._save_xlsx()
+    qtbot.waitUntil(xlsx_path.exists, timeout=20000)
+
+    view.list.setCurrentRow(view.list.count() - 1)  # Verifikasi dokumen
+    assert not view.make_button.isVisible()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(pdf_path), ""))
+    view._verify_file()
+    qtbot.waitUntil(lambda: view.verdict.text().startswith("SAH"), timeout=20000)
+    view.qr_text.setText("PANTIDESK|0009/BI/TW/VIII/2026|AAAA-BBBB")
+    view._verify_qr()
+    qtbot.waitUntil(lambda: view.verdict.text().startswith("TIDAK DIKENAL"), timeout=20000)
+
+
+def test_monthly_report_from_the_screen(qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    view = ReportsView(demo_ctx)
+    qtbot.addWidget(view)
+    view.list.setCurrentRow(0)
+    view.month.setCurrentIndex(1)  # July 2026
+    view.make()
+    qtbot.waitUntil(lambda: view.issued is not None, timeout=20000)
+    assert view.data is not None and "Juli 2026" in view.data.subtitle
