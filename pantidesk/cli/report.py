@@ -1,0 +1,78 @@
+"""``pantidesk report monthly|register …``: issue a report as a PDF (numbered and registered, like
+in the app), optionally with its tables as XLSX."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from pantidesk.cli.common import open_as_user
+from pantidesk.cli.parser import Parser
+from pantidesk.errors import ValidationError
+from pantidesk.i18n import _
+from pantidesk.reports.document import ReportData
+from pantidesk.services.context import AppContext
+from pantidesk.services.reports.issue import issue_report
+from pantidesk.services.reports.monthly import monthly_report, parse_month
+from pantidesk.services.reports.register import register_report
+from pantidesk.services.reports.xlsx import report_workbook
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    kinds = parser.add_subparsers(dest="kind", title=_("laporan"), metavar="LAPORAN",
+                                  parser_class=Parser, required=True)
+    monthly = kinds.add_parser("monthly", help=_("laporan bulanan UPTD"),
+                               description=_("Laporan bulanan: keadaan penerima manfaat awal "
+                                             "bulan, masuk, keluar dan akhir bulan, dengan "
+                                             "rinciannya."))
+    _common(monthly)
+    monthly.add_argument("--month", required=True, metavar="YYYY-MM", help=_("bulan, mis. 2026-08"))
+    monthly.add_argument("--panti", default=None, metavar="KODE",
+                         help=_("provinsi: satu panti saja (bawaan: semua panti)"))
+    register = kinds.add_parser("register", help=_("buku induk penerima manfaat"),
+                                description=_("Buku induk: setiap penerima manfaat panti, satu "
+                                              "baris per masa tinggal."))
+    _common(register)
+    register.add_argument("--current", action="store_true",
+                          help=_("hanya penghuni saat ini"))
+    register.add_argument("--panti", default=None, metavar="KODE",
+                          help=_("provinsi: panti yang dilaporkan"))
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", type=Path, required=True, help=_("berkas basis data"))
+    parser.add_argument("--user", default=None, help=_("bertindak sebagai pengguna ini"))
+    parser.add_argument("--out", type=Path, required=True, metavar="KELUARAN.pdf",
+                        help=_("berkas PDF tujuan"))
+    parser.add_argument("--xlsx", type=Path, default=None, metavar="KELUARAN.xlsx",
+                        help=_("tulis juga tabel laporan ke berkas XLSX ini"))
+    parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                        help=_("tampilkan jejak kesalahan lengkap"))
+
+
+def _data(ctx: AppContext, args: argparse.Namespace) -> ReportData:
+    if args.kind == "monthly":
+        year, month = parse_month(args.month)
+        return monthly_report(ctx, year, month, args.panti)
+    return register_report(ctx, args.panti, current_only=args.current)
+
+
+def run(args: argparse.Namespace) -> int:
+    for path in (args.out, args.xlsx):
+        if path is not None and not path.parent.is_dir():
+            raise ValidationError(_("Folder {path} tidak ada.").format(path=path.parent))
+    ctx = open_as_user(args.db, args.user)
+    try:
+        data = _data(ctx, args)
+        issued = issue_report(ctx, data)
+        workbook = report_workbook(ctx, data, issued.number) if args.xlsx else None
+    finally:
+        ctx.close()
+    args.out.write_bytes(issued.pdf)
+    print(_("Dokumen {number} ({pages} halaman, sidik jari {fingerprint}) ditulis ke {path}.")
+          .format(number=issued.number, pages=issued.pages, fingerprint=issued.fingerprint,
+                  path=args.out))
+    if workbook is not None:
+        args.xlsx.write_bytes(workbook)
+        print(_("Tabelnya ditulis ke {path}.").format(path=args.xlsx))
+    return 0
