@@ -1,4 +1,4 @@
-"""``pantidesk report monthly|register …``: issue a report as a PDF (numbered and registered, like
+"""``pantidesk report resident|monthly|register …``: issue a report as a PDF (numbered and registered, like
 in the app), optionally with its tables as XLSX."""
 
 from __future__ import annotations
@@ -15,12 +15,30 @@ from pantidesk.services.context import AppContext
 from pantidesk.services.reports.issue import issue_report
 from pantidesk.services.reports.monthly import monthly_report, parse_month
 from pantidesk.services.reports.register import register_report
+from pantidesk.services.reports.resident_profile import (
+    ProfileOptions,
+    ProfileSection,
+    find_stay,
+    resident_profile,
+)
 from pantidesk.services.reports.xlsx import report_workbook
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     kinds = parser.add_subparsers(dest="kind", title=_("laporan"), metavar="LAPORAN",
                                   parser_class=Parser, required=True)
+    resident = kinds.add_parser("resident", help=_("laporan satu penerima manfaat"),
+                                description=_("Laporan penerima manfaat: identitas, keluarga, "
+                                              "penerimaan, rencana intervensi, layanan, "
+                                              "kesehatan, terminasi."))
+    _common(resident)
+    resident.add_argument("--resident", required=True, metavar="NO_INDUK",
+                          help=_("No. Induk penerima manfaat"))
+    resident.add_argument("--sections", default=",".join(s.value for s in ProfileSection),
+                          metavar="BAGIAN,…", help=_("bagian yang dicetak, dipisah koma: {all}")
+                          .format(all=", ".join(s.value for s in ProfileSection)))
+    resident.add_argument("--mask", action="store_true",
+                          help=_("samarkan NIK dan No. KK (salinan untuk pihak luar)"))
     monthly = kinds.add_parser("monthly", help=_("laporan bulanan UPTD"),
                                description=_("Laporan bulanan: keadaan penerima manfaat awal "
                                              "bulan, masuk, keluar dan akhir bulan, dengan "
@@ -50,7 +68,19 @@ def _common(parser: argparse.ArgumentParser) -> None:
                         help=_("tampilkan jejak kesalahan lengkap"))
 
 
+def _sections(text: str) -> frozenset[ProfileSection]:
+    chosen = [part.strip().lower() for part in text.split(",") if part.strip()]
+    unknown = [part for part in chosen if part not in {s.value for s in ProfileSection}]
+    if unknown or not chosen:
+        raise ValidationError(_("Bagian tidak dikenal: {names}. Pilih dari: {all}.").format(
+            names=", ".join(unknown) or "—", all=", ".join(s.value for s in ProfileSection)))
+    return frozenset(ProfileSection(part) for part in chosen)
+
+
 def _data(ctx: AppContext, args: argparse.Namespace) -> ReportData:
+    if args.kind == "resident":
+        options = ProfileOptions(_sections(args.sections), mask_identity_numbers=args.mask)
+        return resident_profile(ctx, find_stay(ctx, args.resident), options)
     if args.kind == "monthly":
         year, month = parse_month(args.month)
         return monthly_report(ctx, year, month, args.panti)

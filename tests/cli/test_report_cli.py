@@ -27,3 +27,21 @@ def test_monthly_and_register_reports(demo_db: Path, tmp_path: Path) -> None:
     bad = run("report", "monthly", "--db", str(demo_db), "--month", "Juli", "--out", str(pdf),
               password=PASSWORD)
     assert bad.returncode == 1 and "YYYY-MM" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_resident_report_with_chosen_sections(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.services.test_resident_profile import _resident
+
+    _resident(ctx)
+    out = tmp_path / "siti.pdf"
+    result = run("report", "resident", "--db", str(ctx.db_path), "--resident", "TW-2026-0001-X",
+                 "--sections", "identitas,layanan", "--mask", "--out", str(out),
+                 password=PASSWORD)
+    assert result.returncode == 0, result.stderr
+    assert "/PM/TW/" in result.stdout and out.read_bytes().startswith(b"%PDF")
+    unknown = run("report", "resident", "--db", str(ctx.db_path), "--resident", "TW-1999-0009-A",
+                  "--out", str(out), password=PASSWORD)
+    assert unknown.returncode == 1 and "No. Induk" in unknown.stderr
+    bad = run("report", "resident", "--db", str(ctx.db_path), "--resident", "TW-2026-0001-X",
+              "--sections", "identitas,rahasia", "--out", str(out), password=PASSWORD)
+    assert bad.returncode == 1 and "rahasia" in bad.stderr

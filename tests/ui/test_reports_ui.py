@@ -3,6 +3,7 @@ the saved file on the verification page."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
@@ -14,7 +15,7 @@ def test_make_save_and_verify_a_report(qtbot, demo_ctx, tmp_path: Path, monkeypa
     view = ReportsView(demo_ctx)
     qtbot.addWidget(view)
     assert not view.print_button.isEnabled()
-    view.list.setCurrentRow(1)  # Buku induk
+    view.list.setCurrentRow(2)  # Buku induk
     view.current_only.setChecked(True)
     view.make()
     qtbot.waitUntil(lambda: view.issued is not None, timeout=20000)
@@ -44,8 +45,33 @@ def test_make_save_and_verify_a_report(qtbot, demo_ctx, tmp_path: Path, monkeypa
 def test_monthly_report_from_the_screen(qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]
     view = ReportsView(demo_ctx)
     qtbot.addWidget(view)
-    view.list.setCurrentRow(0)
+    view.list.setCurrentRow(1)
     view.month.setCurrentIndex(1)  # July 2026
     view.make()
     qtbot.waitUntil(lambda: view.issued is not None, timeout=20000)
     assert view.data is not None and "Juli 2026" in view.data.subtitle
+
+
+def test_resident_report_asks_for_a_resident_then_prints_the_chosen_sections(qtbot, demo_ctx, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    view = ReportsView(demo_ctx)
+    qtbot.addWidget(view)
+    view.list.setCurrentRow(0)
+    view.make()  # nobody chosen yet: a message, no document
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert "pilih penerima manfaat" in shown[0] and view.issued is None
+    view.resident_search.setText("TW-2025")
+    view._find_residents()
+    qtbot.waitUntil(lambda: view.resident.count() > 0, timeout=20000)
+    for section, box in view.section_boxes.items():
+        box.setChecked(section.value == "identitas")
+    view.mask_numbers.setChecked(True)
+    view.make()
+    qtbot.waitUntil(lambda: view.issued is not None or len(shown) > 1, timeout=20000)
+    assert len(shown) == 1, shown
+    assert view.data is not None and [s.title for s in view.data.sections] == ["Identitas"]
+    facts = dict(view.data.sections[0].facts)
+    assert not re.search(r"[0-9]{16}", facts["NIK"] + facts["No. KK"])  # masked for outsiders

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pantidesk.i18n import MONTHS, _
+from pantidesk.errors import ValidationError
+from pantidesk.i18n import MONTHS, N_, _
 from pantidesk.reports.document import ReportData
 from pantidesk.services.context import AppContext, Mode
 from pantidesk.services.issued_documents import IssuedPdf, Verification, verify_file, verify_qr
@@ -34,20 +36,43 @@ from pantidesk.services.reports.common import panti_list
 from pantidesk.services.reports.issue import issue_report
 from pantidesk.services.reports.monthly import monthly_report
 from pantidesk.services.reports.register import register_report
+from pantidesk.services.reports.resident_profile import (
+    ProfileOptions,
+    ProfileSection,
+    latest_stay_of,
+    resident_profile,
+)
 from pantidesk.services.reports.xlsx import report_workbook
+from pantidesk.services.residents import (
+    ResidentListRow,
+    Scope,
+    resident_list_rows,
+    search_residents,
+)
 from pantidesk.ui.errors import show_error
 from pantidesk.ui.operations import MutationOp, QueryOp
 from pantidesk.ui.reports.preview import PdfPreview, print_pdf
 from pantidesk.ui.widgets import heading
 
+SECTION_LABELS = {
+    ProfileSection.IDENTITY: N_("Identitas"),
+    ProfileSection.FAMILY: N_("Keluarga dan wali"),
+    ProfileSection.ADMISSION: N_("Penerimaan dan penetapan"),
+    ProfileSection.CARE_PLAN: N_("Rencana intervensi"),
+    ProfileSection.SERVICES: N_("Layanan yang diterima"),
+    ProfileSection.HEALTH: N_("Kesehatan dan insiden"),
+    ProfileSection.DISCHARGE: N_("Terminasi"),
+}
+
 
 @dataclass
 class Choice:
-    """One report on the list: its options and how to freeze its data from them."""
+    """One report on the list: its options, and ``prepare``, which reads them on the UI thread and
+    returns the work that freezes the report's data on the database thread."""
 
     title: str
     options: QWidget
-    build: Callable[[], ReportData]
+    prepare: Callable[[], Callable[[], ReportData]]
 
 
 class ReportsView(QWidget):
@@ -145,17 +170,79 @@ class ReportsView(QWidget):
         if self.register_panti is not None:
             register_form.addRow(_("Panti"), self.register_panti)
 
-        def build_monthly() -> ReportData:
+        def build_monthly() -> Callable[[], ReportData]:
             year, month = self.month.currentData()
             panti = self.monthly_panti.currentData() if self.monthly_panti else None
-            return monthly_report(self.ctx, year, month, panti)
+            return lambda: monthly_report(self.ctx, year, month, panti)
 
-        def build_register() -> ReportData:
+        def build_register() -> Callable[[], ReportData]:
             panti = self.register_panti.currentData() if self.register_panti else None
-            return register_report(self.ctx, panti, self.current_only.isChecked())
+            current = self.current_only.isChecked()
+            return lambda: register_report(self.ctx, panti, current)
 
-        return [Choice(_("Laporan bulanan"), monthly, build_monthly),
+        return [Choice(_("Laporan penerima manfaat"), self._profile_options(), self._build_profile),
+                Choice(_("Laporan bulanan"), monthly, build_monthly),
                 Choice(_("Buku induk penerima manfaat"), register, build_register)]
+
+    def _profile_options(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        search_row = QHBoxLayout()
+        self.resident_search = QLineEdit()
+        self.resident_search.setMinimumWidth(260)
+        self.resident_search.setPlaceholderText(_("Nama, NIK atau No. Induk, lalu Enter"))
+        self.resident_search.returnPressed.connect(self._find_residents)
+        find = QPushButton(_("Cari"))
+        find.clicked.connect(self._find_residents)
+        search_row.addWidget(self.resident_search)
+        search_row.addWidget(find)
+        form.addRow(_("Penerima manfaat"), search_row)
+        self.resident = QComboBox()
+        self.resident.setMinimumWidth(360)
+        self.resident.setPlaceholderText(_("— cari dulu —"))
+        form.addRow("", self.resident)
+        boxes = QGridLayout()
+        self.section_boxes: dict[ProfileSection, QCheckBox] = {}
+        for index, section in enumerate(ProfileSection):
+            box = QCheckBox(_(SECTION_LABELS[section]))
+            box.setChecked(True)
+            self.section_boxes[section] = box
+            boxes.addWidget(box, index // 3, index % 3)
+        form.addRow(_("Bagian"), boxes)
+        self.mask_numbers = QCheckBox(_("Samarkan NIK dan No. KK (salinan untuk pihak luar)"))
+        form.addRow("", self.mask_numbers)
+        return page
+
+    def _find_residents(self) -> None:
+        text = self.resident_search.text()
+
+        def work() -> list[ResidentListRow]:
+            ids = search_residents(self.ctx, text, Scope.RESIDENTS)[:50]
+            return resident_list_rows(self.ctx, ids)
+
+        QueryOp(self, work, self._show_residents).run()
+
+    def _show_residents(self, rows: list[ResidentListRow]) -> None:
+        self.resident.clear()
+        for row in rows:
+            if row.no_induk:
+                self.resident.addItem(f"{row.name} — {row.no_induk} ({row.status_label})",
+                                      row.person_id)
+        if self.resident.count() == 0:
+            self.resident.setPlaceholderText(_("Tidak ada penerima manfaat yang cocok"))
+        else:
+            self.resident.setCurrentIndex(0)
+
+    def _build_profile(self) -> Callable[[], ReportData]:
+        person_id = self.resident.currentData()
+        if not person_id:
+            raise ValidationError(_("Cari dan pilih penerima manfaat lebih dulu."))
+        chosen = frozenset(s for s, box in self.section_boxes.items() if box.isChecked())
+        if not chosen:
+            raise ValidationError(_("Pilih sedikitnya satu bagian laporan."))
+        options = ProfileOptions(chosen, self.mask_numbers.isChecked())
+        return lambda: resident_profile(self.ctx, latest_stay_of(self.ctx, person_id), options)
 
     def _panti_combo(self, all_text: str | None) -> QComboBox | None:
         if self.ctx.installation.mode is Mode.PANTI:
@@ -188,9 +275,14 @@ class ReportsView(QWidget):
 
     def make(self) -> None:
         choice = self.choices[self.options.currentIndex()]
+        try:
+            build = choice.prepare()
+        except ValidationError as error:
+            show_error(self, error)
+            return
 
         def work() -> tuple[ReportData, IssuedPdf]:
-            data = choice.build()
+            data = build()
             return data, issue_report(self.ctx, data)
 
         self.make_button.setEnabled(False)
