@@ -85,6 +85,17 @@ def issue_document(session: Session, ctx: AppContext, kind: DocumentKind, title:
     return IssuedPdf(number, fingerprint, pdf, pages)
 
 
+def record_handling(ctx: AppContext, number: str, printed: bool, where: str = "") -> None:
+    """Audit what was done with an issued document: sent to a printer, or saved as a file."""
+    with ctx.unit_of_work() as session:
+        if printed:
+            summary = _("Dokumen {number} dicetak").format(number=number)
+        else:
+            summary = _("Dokumen {number} disimpan ke {path}").format(number=number, path=where)
+        record_audit(session, "print" if printed else "export", entity="issued_document",
+                     entity_id=number, summary=summary)
+
+
 class Verdict(StrEnum):
     ISSUED = "terbit"  # these exact bytes were issued
     ALTERED = "diubah"  # the number is registered, the bytes are not the issued ones

@@ -27,6 +27,7 @@ def test_make_save_and_verify_a_report(qtbot, demo_ctx, tmp_path: Path, monkeypa
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf_path), ""))
     view._save_pdf()
     assert pdf_path.read_bytes() == view.issued.pdf
+    qtbot.waitUntil(lambda: _audited(demo_ctx, "export", view.issued.number), timeout=20000)
     xlsx_path = tmp_path / "buku-induk.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(xlsx_path), ""))
     view._save_xlsx()
@@ -75,3 +76,41 @@ def test_resident_report_asks_for_a_resident_then_prints_the_chosen_sections(qtb
     assert view.data is not None and [s.title for s in view.data.sections] == ["Identitas"]
     facts = dict(view.data.sections[0].facts)
     assert not re.search(r"[0-9]{16}", facts["NIK"] + facts["No. KK"])  # masked for outsiders
+
+
+def _audited(ctx, action: str, number: str) -> bool:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from pantidesk.db.models import AuditLog
+
+    with ctx.reading() as session:
+        return session.scalar(select(AuditLog).where(AuditLog.action == action,
+                                                     AuditLog.entity_id == number)) is not None
+
+
+def test_printing_sends_the_issued_pages_and_is_audited(qtbot, demo_ctx, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrinter
+
+    from pantidesk.ui.reports import view as view_module
+    from pantidesk.ui.reports.preview import send_to_printer
+
+    view = ReportsView(demo_ctx)
+    qtbot.addWidget(view)
+    view.list.setCurrentRow(2)
+    view.make()
+    qtbot.waitUntil(lambda: view.issued is not None, timeout=20000)
+    printed: list[int] = []
+
+    def fake_print(pdf: bytes, parent, title: str) -> bool:  # type: ignore[no-untyped-def]
+        printer = QPrinter()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+        send_to_printer(pdf, printer)
+        printed.append(len(pdf))
+        return True
+
+    monkeypatch.setattr(view_module, "print_pdf", fake_print)
+    view._print()
+    assert printed == [len(view.issued.pdf)]
+    qtbot.waitUntil(lambda: _audited(demo_ctx, "print", view.issued.number), timeout=20000)
+    assert (tmp_path / "printed.pdf").stat().st_size > 0

@@ -31,7 +31,13 @@ from pantidesk.errors import ValidationError
 from pantidesk.i18n import MONTHS, N_, _
 from pantidesk.reports.document import ReportData
 from pantidesk.services.context import AppContext, Mode
-from pantidesk.services.issued_documents import IssuedPdf, Verification, verify_file, verify_qr
+from pantidesk.services.issued_documents import (
+    IssuedPdf,
+    Verification,
+    record_handling,
+    verify_file,
+    verify_qr,
+)
 from pantidesk.services.reports.common import panti_list
 from pantidesk.services.reports.issue import issue_report
 from pantidesk.services.reports.monthly import monthly_report
@@ -313,16 +319,22 @@ class ReportsView(QWidget):
         return f"{self.data.title} {number}{suffix}"
 
     def _print(self) -> None:
-        if self.issued is not None and self.data is not None:
-            print_pdf(self.issued.pdf, self, self.data.title)
+        if self.issued is None or self.data is None:
+            return
+        if print_pdf(self.issued.pdf, self, self.data.title):
+            number = self.issued.number
+            QueryOp(self, lambda: record_handling(self.ctx, number, printed=True),
+                    lambda _result: self.status.setText(_("Dikirim ke pencetak."))).run()
 
     def _save_pdf(self) -> None:
         if self.issued is None:
             return
         path, _filter = QFileDialog.getSaveFileName(self, _("Simpan PDF"),
                                                     self._file_name(".pdf"), "PDF (*.pdf)")
-        if path:
-            self._write(Path(path), self.issued.pdf)
+        if path and self._write(Path(path), self.issued.pdf):
+            number = self.issued.number
+            QueryOp(self, lambda: record_handling(self.ctx, number, printed=False, where=path),
+                    lambda _result: None).run()
 
     def _save_xlsx(self) -> None:
         if self.data is None or self.issued is None:
@@ -336,15 +348,16 @@ class ReportsView(QWidget):
         QueryOp(self, lambda: report_workbook(self.ctx, data, number),
                 lambda content: self._write(Path(path), content)).run()
 
-    def _write(self, path: Path, content: bytes) -> None:
+    def _write(self, path: Path, content: bytes) -> bool:
         try:
             path.write_bytes(content)
         except OSError as error:
             QMessageBox.warning(self, _("Gagal menyimpan"), _(
                 "Berkas {path} tidak dapat ditulis: {error}").format(
                 path=path, error=error.strerror or error))
-            return
+            return False
         self.status.setText(_("Tersimpan: {path}").format(path=path))
+        return True
 
     # -- verification -------------------------------------------------------------------------
 
