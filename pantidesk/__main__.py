@@ -21,7 +21,7 @@ COMMANDS = {
     "demo": ("pantidesk.cli.demo", N_("buat basis data berisi data demo")),
     "check": ("pantidesk.cli.check", N_("periksa keutuhan basis data")),
     "recover": ("pantidesk.cli.recover", N_("atur kata sandi baru dengan kode pemulihan")),
-    "report": ("pantidesk.cli.report", N_("buat laporan PDF (penerima manfaat, bulanan, buku induk)")),
+    "report": ("pantidesk.cli.report", N_("buat laporan PDF (penerima manfaat, bulanan, SPM, buku induk)")),
     "verify": ("pantidesk.cli.verify", N_("periksa apakah dokumen PDF ini memang diterbitkan")),
     "residents": ("pantidesk.cli.residents",
                   N_("impor dan ekspor penghuni dengan lembar kerja (.xlsx/.csv)")),

@@ -1,4 +1,4 @@
-"""``pantidesk report resident|monthly|register …``: issue a report as a PDF (numbered and registered, like
+"""``pantidesk report resident|monthly|spm|register …``: issue a report as a PDF (numbered and registered, like
 in the app), optionally with its tables as XLSX."""
 
 from __future__ import annotations
@@ -8,6 +8,8 @@ from pathlib import Path
 
 from pantidesk.cli.common import open_as_user
 from pantidesk.cli.parser import Parser
+from pantidesk.domain.enums import Cluster
+from pantidesk.domain.spm_checklist import Quarter
 from pantidesk.errors import ValidationError
 from pantidesk.i18n import _
 from pantidesk.reports.document import ReportData
@@ -21,6 +23,7 @@ from pantidesk.services.reports.resident_profile import (
     find_stay,
     resident_profile,
 )
+from pantidesk.services.reports.spm import spm_report
 from pantidesk.services.reports.xlsx import report_workbook
 
 
@@ -47,6 +50,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     monthly.add_argument("--month", required=True, metavar="YYYY-MM", help=_("bulan, mis. 2026-08"))
     monthly.add_argument("--panti", default=None, metavar="KODE",
                          help=_("provinsi: satu panti saja (bawaan: semua panti)"))
+    spm = kinds.add_parser("spm", help=_("laporan capaian SPM per triwulan"),
+                           description=_("Laporan SPM: pembilang, penyebut (kebutuhan hasil "
+                                         "asesmen, termasuk yang dikembalikan ke keluarga), "
+                                         "persentase, dan daftar orang di baliknya."))
+    _common(spm)
+    spm.add_argument("--quarter", required=True, metavar="YYYY-Qn", help=_("triwulan, mis. 2026-Q2"))
+    spm.add_argument("--panti", default=None, metavar="KODE",
+                     help=_("provinsi: satu panti"))
+    spm.add_argument("--cluster", default=None, choices=[c.value for c in Cluster],
+                     help=_("provinsi: semua panti satu klaster"))
     register = kinds.add_parser("register", help=_("buku induk penerima manfaat"),
                                 description=_("Buku induk: setiap penerima manfaat panti, satu "
                                               "baris per masa tinggal."))
@@ -81,6 +94,9 @@ def _data(ctx: AppContext, args: argparse.Namespace) -> ReportData:
     if args.kind == "resident":
         options = ProfileOptions(_sections(args.sections), mask_identity_numbers=args.mask)
         return resident_profile(ctx, find_stay(ctx, args.resident), options)
+    if args.kind == "spm":
+        cluster = Cluster(args.cluster) if args.cluster else None
+        return spm_report(ctx, Quarter.parse(args.quarter), args.panti, cluster)
     if args.kind == "monthly":
         year, month = parse_month(args.month)
         return monthly_report(ctx, year, month, args.panti)

@@ -22,8 +22,10 @@ from pantidesk.reports.page import build_pdf
 
 TITLE = "DAFTAR TANDA TERIMA"
 # Columns: No. / Nama / No. Induk / Jumlah / Tanda tangan, in millimetres (scaled to the frame).
-COLUMN_WIDTHS_MM = (9.0, 66.0, 32.0, 18.0, 40.0)
+COLUMN_WIDTHS_MM = (11.0, 64.0, 32.0, 18.0, 40.0)
 ROW_HEIGHT_MM = 11.0  # enough to sign by hand, also for an elderly resident's thumbprint
+# The last rows travel with the signatures, so a signature page never stands without names.
+ROWS_WITH_SIGNATURES = 2
 INFO_LABEL_MM = 38.0
 
 _CELL = ParagraphStyle("receipt_cell", parent=L.CELL, fontSize=9.5, leading=11.5)
@@ -68,16 +70,23 @@ class ReceiptList:
 
 def render_receipt_list(data: ReceiptList, meta: DocumentMeta) -> bytes:
     """A4 PDF bytes."""
-    story: list[Flowable] = [
-        Paragraph(f"<u>{TITLE}</u>", L.TITLE),
-        _info_table(data),
-        Spacer(1, 4 * mm),
-        _recipients_table(data.rows),
+    split = max(0, len(data.rows) - ROWS_WITH_SIGNATURES)
+    head_rows, tail_rows = data.rows[:split], data.rows[split:]
+    ending: list[Flowable] = [
+        _recipients_table(tail_rows, header=not head_rows),
         Spacer(1, 2 * mm),
         Paragraph(f"Jumlah penerima: <b>{len(data.rows)} orang</b>", L.BODY),
         Spacer(1, 6 * mm),
         _signatures(data),
     ]
+    story: list[Flowable] = [
+        Paragraph(f"<u>{TITLE}</u>", L.TITLE),
+        _info_table(data),
+        Spacer(1, 4 * mm),
+    ]
+    if head_rows:
+        story.append(_recipients_table(head_rows, header=True))
+    story.append(KeepTogether(ending))
     return build_pdf(meta, data.kop, story)
 
 
@@ -102,12 +111,14 @@ def _info_table(data: ReceiptList) -> Table:
     return table
 
 
-def _recipients_table(rows: tuple[ReceiptRow, ...]) -> Table:
+def _recipients_table(rows: tuple[ReceiptRow, ...], header: bool) -> Table:
+    """The rows to sign; with ``header``, a header row repeated on every page."""
     scale = L.FRAME_WIDTH / (sum(COLUMN_WIDTHS_MM) * mm)
     widths = [w * mm * scale for w in COLUMN_WIDTHS_MM]
-    header = [Paragraph(text, _HEAD) for text in ("No.", "Nama", "No. Induk", "Jumlah",
-                                                  "Tanda tangan")]
-    data: list[list[Any]] = [header]
+    data: list[list[Any]] = []
+    if header:
+        data.append([Paragraph(text, _HEAD) for text in ("No.", "Nama", "No. Induk", "Jumlah",
+                                                         "Tanda tangan")])
     for row in rows:
         sign_style = _SIGN_LEFT if row.number % 2 else _SIGN_RIGHT
         data.append([
@@ -117,23 +128,26 @@ def _recipients_table(rows: tuple[ReceiptRow, ...]) -> Table:
             Paragraph(_escape(row.quantity), _CELL_CENTRE),
             Paragraph(f"{row.number}.", sign_style),
         ])
-    heights = [None] + [ROW_HEIGHT_MM * mm] * len(rows)
-    table = Table(data, colWidths=widths, rowHeights=heights, repeatRows=1)
-    table.setStyle(TableStyle([
+    first = 1 if header else 0
+    heights = [None] * first + [ROW_HEIGHT_MM * mm] * len(rows)
+    table = Table(data, colWidths=widths, rowHeights=heights, repeatRows=first)
+    style = [
         ("GRID", (0, 0), (-1, -1), 0.5, L.TABLE_GRID),
-        ("BACKGROUND", (0, 0), (-1, 0), L.TABLE_HEADER_BG),
-        ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-        ("VALIGN", (0, 1), (3, -1), "MIDDLE"),
-        ("VALIGN", (4, 1), (4, -1), "TOP"),
+        ("VALIGN", (0, first), (3, -1), "MIDDLE"),
+        ("VALIGN", (4, first), (4, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-    ]))
+    ]
+    if header:
+        style += [("BACKGROUND", (0, 0), (-1, 0), L.TABLE_HEADER_BG),
+                  ("VALIGN", (0, 0), (-1, 0), "MIDDLE")]
+    table.setStyle(TableStyle(style))
     return table
 
 
-def _signatures(data: ReceiptList) -> Flowable:
-    """"Yang menyerahkan" on the left, "Mengetahui, Kepala UPTD" on the right, side by side and
-    never split from each other."""
+def _signatures(data: ReceiptList) -> Table:
+    """"Yang menyerahkan" on the left, "Mengetahui, Kepala UPTD" on the right, side by side (a
+    one-row table never splits)."""
     head = data.head
     left: list[Flowable] = [
         Paragraph("&nbsp;", L.SIGN),
@@ -157,4 +171,4 @@ def _signatures(data: ReceiptList) -> Flowable:
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
-    return KeepTogether([table])
+    return table

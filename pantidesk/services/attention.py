@@ -43,7 +43,10 @@ Provider = Callable[[Session, str, dt.date], list[AttentionItem]]
 
 def providers() -> tuple[Provider, ...]:
     """The areas that contribute items; imported here, late, because they import this module."""
-    return ()
+    from pantidesk.services import absences, careplan_reviews, documents, health_log, roll_call
+
+    return (careplan_reviews.attention_items, documents.attention_items,
+            absences.attention_items, roll_call.attention_items, health_log.attention_items)
 
 
 def gather(session: Session, panti_code: str, today: dt.date) -> tuple[AttentionItem, ...]:

@@ -2,21 +2,36 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+from textwrap import shorten
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pantidesk.clock import WIB
-from pantidesk.db.models import Assessment, FamilyContact, Intake, Panti, Person, Region, Stay
+from pantidesk.db.models import (
+    Absence,
+    Assessment,
+    FamilyContact,
+    Intake,
+    Panti,
+    Person,
+    Region,
+    Stay,
+)
 from pantidesk.db.uow import record_audit
 from pantidesk.domain.dates import age_on
+from pantidesk.domain.enums import StayStatus
 from pantidesk.domain.lifecycle import CaseStatus, case_status
 from pantidesk.domain.ppks import ppks_by_code
 from pantidesk.domain.roles import Permission
 from pantidesk.errors import NotFoundError
 from pantidesk.i18n import _, format_date
+from pantidesk.services.absences import away_by_no_induk
 from pantidesk.services.context import AppContext
+from pantidesk.services.documents import documents_of_person, status_text
+from pantidesk.services.service_delivery import services_of_person
 
 
 @dataclass(frozen=True)
@@ -47,6 +62,8 @@ class ResidentSummary:
     headline: str
     sections: tuple[Section, ...]
     tables: tuple[Table, ...]
+    # A current resident away now (cuti/izin or kabur): the headline says so instead of "Aktif".
+    away: StayStatus | None = None
 
 
 def _yes_no(value: bool | None) -> str:
@@ -138,6 +155,15 @@ def _history_table(session: Session, person_id: str) -> Table:
         events.append((s.admitted_on.isoformat(), format_date(s.admitted_on), _("Masuk panti"),
                        f"{s.no_induk} · {panti_names.get(s.panti_code, s.panti_code)} · {sk}"
                        + (f" · {_('kamar/wisma')} {s.room}" if s.room else "")))
+        for away in session.scalars(select(Absence).where(Absence.stay_id == s.id,
+                                                          Absence.deleted_at.is_(None))):
+            left = away.left_at.astimezone(WIB).date()
+            events.append((left.isoformat(), format_date(left), away.kind.label,
+                           " · ".join(p for p in (away.destination, away.reason) if p)))
+            if away.returned_at is not None:
+                back = away.returned_at.astimezone(WIB).date()
+                events.append((back.isoformat(), format_date(back), _("Kembali ke panti"),
+                               away.return_note))
         if s.discharge is not None and s.discharge.deleted_at is None:
             d = s.discharge
             events.append((d.discharged_on.isoformat(), format_date(d.discharged_on),
@@ -146,6 +172,24 @@ def _history_table(session: Session, person_id: str) -> Table:
     events.sort(key=lambda e: e[0], reverse=True)
     return Table(_("Riwayat kasus"), (_("Tanggal"), _("Peristiwa"), _("Keterangan")),
                  tuple(e[1:] for e in events), _("Belum ada riwayat."))
+
+
+def _services_table(session: Session, person_id: str) -> Table:
+    # The quantity before the description, so a narrow window cuts only the description's end.
+    rows = tuple((r.date, r.spm_name, r.quantity,
+                  shorten(r.description, width=60, placeholder=" …"))
+                 for r in services_of_person(session, person_id, limit=15))
+    return Table(_("Layanan diterima (terbaru)"),
+                 (_("Tanggal"), _("Butir SPM"), _("Jumlah"), _("Uraian")), rows,
+                 _("Belum ada layanan yang dicatat."))
+
+
+def _documents_table(session: Session, person_id: str, today: dt.date) -> Table:
+    rows = tuple((r.document.label, format_date(r.submitted_on), r.office, status_text(r))
+                 for r in documents_of_person(session, person_id, today))
+    return Table(_("Dokumen kependudukan"),
+                 (_("Dokumen"), _("Diajukan"), _("Kantor"), _("Status")), rows,
+                 _("Belum ada pengajuan dokumen."))
 
 
 def resident_summary(ctx: AppContext, person_id: str) -> ResidentSummary:
@@ -174,7 +218,10 @@ def resident_summary(ctx: AppContext, person_id: str) -> ResidentSummary:
             latest is not None and latest.discharge is not None,
             decisions[-1].decision if decisions else None,
         )
-        headline_parts = [status.label]
+        away = None
+        if latest is not None and status is CaseStatus.AKTIF:
+            away = away_by_no_induk(session, [latest.no_induk]).get(latest.no_induk)
+        headline_parts = [away.label if away is not None else status.label]
         if latest is not None:
             headline_parts.insert(0, latest.no_induk)
             if latest.ppks_code:
@@ -186,7 +233,10 @@ def resident_summary(ctx: AppContext, person_id: str) -> ResidentSummary:
             headline=" · ".join(headline_parts),
             sections=(_identity(person, age), _origin_and_protection(session, person)),
             tables=(_family_table(list(person.family_contacts)),
-                    _history_table(session, person_id)),
+                    _history_table(session, person_id),
+                    _services_table(session, person_id),
+                    _documents_table(session, person_id, today)),
+            away=away,
         )
         record_audit(session, "view", "person", person.id)
     return summary

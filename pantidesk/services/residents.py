@@ -12,11 +12,13 @@ from enum import StrEnum
 
 from pantidesk.db.queries.persons import PersonRow, person_rows, search_person_ids
 from pantidesk.domain.dates import age_on
+from pantidesk.domain.enums import StayStatus
 from pantidesk.domain.lifecycle import CaseStatus, case_status
 from pantidesk.domain.names import name_tokens
 from pantidesk.domain.ppks import ppks_by_code
 from pantidesk.domain.roles import Permission
 from pantidesk.i18n import N_, _, format_date
+from pantidesk.services.absences import away_by_no_induk
 from pantidesk.services.context import AppContext, Mode
 
 _NO_INDUK_START = re.compile(r"^[A-Za-z]{2}[\s./-]*\d")
@@ -107,13 +109,15 @@ class ResidentListRow:
     admitted_on: str
     ppks: str
     status: CaseStatus
+    # A current resident away now (cuti/izin or kabur); shown instead of "Aktif".
+    away: StayStatus | None = None
 
     @property
     def status_label(self) -> str:
-        return self.status.label
+        return self.away.label if self.away is not None else self.status.label
 
 
-def _format_row(row: PersonRow, ctx: AppContext) -> ResidentListRow:
+def _format_row(row: PersonRow, ctx: AppContext, away: StayStatus | None) -> ResidentListRow:
     today = ctx.clock.today()
     age = ""
     if row.birth_date:
@@ -132,6 +136,7 @@ def _format_row(row: PersonRow, ctx: AppContext) -> ResidentListRow:
         admitted_on=format_date(row.admitted_on),
         ppks=ppks_by_code(row.ppks_code).name if row.ppks_code else "",
         status=status,
+        away=away if status is CaseStatus.AKTIF else None,
     )
 
 
@@ -140,4 +145,6 @@ def resident_list_rows(ctx: AppContext, ids: list[str]) -> list[ResidentListRow]
     ctx.require(Permission.VIEW_RESIDENTS)
     with ctx.reading() as session:
         rows = person_rows(session, ids)
-    return [_format_row(rows[i], ctx) for i in ids if i in rows]
+        away = away_by_no_induk(session, [r.no_induk for r in rows.values()
+                                          if r.no_induk and r.discharged_on is None])
+    return [_format_row(rows[i], ctx, away.get(rows[i].no_induk or "")) for i in ids if i in rows]

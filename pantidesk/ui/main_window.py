@@ -24,8 +24,11 @@ from pantidesk import __version__
 from pantidesk.i18n import _
 from pantidesk.services.context import AppContext, Mode
 from pantidesk.services.letterhead import get_letterhead
+from pantidesk.ui.careplans.view import CarePlansView
+from pantidesk.ui.daily.view import DailyLifeView
 from pantidesk.ui.idle_lock import IdleWatcher, LockDialog
 from pantidesk.ui.reports.view import ReportsView
+from pantidesk.ui.services_area.view import ServicesView
 from pantidesk.ui.views.beranda import BerandaView
 from pantidesk.ui.views.intake import IntakeView
 from pantidesk.ui.views.residents import ResidentsView
@@ -39,6 +42,9 @@ def areas(ctx: AppContext) -> list[Area]:
     listed: list[Area] = [(_("Beranda"), BerandaView)]
     if ctx.installation.mode is Mode.PANTI:  # the province receives people only through bundles
         listed.append((_("Penerimaan & Asesmen"), IntakeView))
+        listed.append((_("Rencana Layanan"), CarePlansView))
+        listed.append((_("Kehidupan Panti"), DailyLifeView))
+        listed.append((_("Layanan & SPM"), ServicesView))
     listed += [(_("Penghuni"), ResidentsView), (_("Laporan"), ReportsView),
                (_("Pengaturan"), SettingsView)]
     return listed

@@ -45,3 +45,14 @@ def test_resident_report_with_chosen_sections(ctx, tmp_path: Path) -> None:  # t
     bad = run("report", "resident", "--db", str(ctx.db_path), "--resident", "TW-2026-0001-X",
               "--sections", "identitas,rahasia", "--out", str(out), password=PASSWORD)
     assert bad.returncode == 1 and "rahasia" in bad.stderr
+
+
+def test_spm_report(demo_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "spm.pdf"
+    result = run("report", "spm", "--db", str(demo_db), "--quarter", "2026-Q2", "--out", str(out),
+                 password=PASSWORD)
+    assert result.returncode == 0, result.stderr
+    assert "/SPM/TW/" in result.stdout and out.read_bytes().startswith(b"%PDF")
+    bad = run("report", "spm", "--db", str(demo_db), "--quarter", "2026-Q7", "--out", str(out),
+              password=PASSWORD)
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr

@@ -15,7 +15,7 @@ def test_make_save_and_verify_a_report(qtbot, demo_ctx, tmp_path: Path, monkeypa
     view = ReportsView(demo_ctx)
     qtbot.addWidget(view)
     assert not view.print_button.isEnabled()
-    view.list.setCurrentRow(2)  # Buku induk
+    view.list.setCurrentRow(3)  # Buku induk
     view.current_only.setChecked(True)
     view.make()
     qtbot.waitUntil(lambda: view.issued is not None, timeout=20000)
@@ -96,7 +96,7 @@ def test_printing_sends_the_issued_pages_and_is_audited(qtbot, demo_ctx, monkeyp
 
     view = ReportsView(demo_ctx)
     qtbot.addWidget(view)
-    view.list.setCurrentRow(2)
+    view.list.setCurrentRow(3)
     view.make()
     qtbot.waitUntil(lambda: view.issued is not None, timeout=20000)
     printed: list[int] = []
@@ -114,3 +114,13 @@ def test_printing_sends_the_issued_pages_and_is_audited(qtbot, demo_ctx, monkeyp
     assert printed == [len(view.issued.pdf)]
     qtbot.waitUntil(lambda: _audited(demo_ctx, "print", view.issued.number), timeout=20000)
     assert (tmp_path / "printed.pdf").stat().st_size > 0
+
+
+def test_spm_report_from_the_screen(qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    view = ReportsView(demo_ctx)
+    qtbot.addWidget(view)
+    view.list.setCurrentRow(2)
+    assert view.quarter.currentText() == "Triwulan II 2026"
+    view.make()
+    qtbot.waitUntil(lambda: view.issued is not None, timeout=20000)
+    assert "/SPM/TW/" in view.issued.number

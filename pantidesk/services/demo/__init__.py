@@ -28,8 +28,11 @@ from pantidesk.domain.registration import make_no_induk
 from pantidesk.domain.roles import Permission
 from pantidesk.i18n import _
 from pantidesk.services.context import AppContext, Mode
+from pantidesk.services.demo.careplans import fill_care_plans
+from pantidesk.services.demo.daily import fill_daily_life
 from pantidesk.services.demo.people import make_family, make_person, pick
 from pantidesk.services.demo.profiles import PROFILES, ROOMS, ClusterProfile
+from pantidesk.services.demo.services import fill_services
 from pantidesk.services.demo.writer import BulkWriter
 from pantidesk.services.demo_marker import DEMO_PASSWORD, is_demo, mark_as_demo
 from pantidesk.services.installation import SetupRequest, create_installation, open_installation
@@ -121,6 +124,10 @@ def fill_demo(ctx: AppContext, options: DemoOptions, progress: Progress | None =
                 if progress:
                     progress(done, total)
         writer.flush()
+        fill_services(writer, options, today)
+        fill_daily_life(writer, options, today)
+        writer.counts.update(fill_care_plans(
+            conn, ctx.user.username, random.Random(f"{options.seed}-careplans"), ctx.clock.now()))
         for plan in plans:
             result.active += plan.active
         result.persons = writer.counts["person"]

@@ -19,7 +19,7 @@ from pantidesk.domain.names import name_key, name_tokens, normalize_name
 BATCH = 5000
 # Parents before children, so foreign keys hold at every insert.
 TABLE_ORDER = ("person", "family_contact", "intake", "assessment", "stay", "discharge",
-               "person_search")
+               "distribution", "service_event", "document_request", "person_search")
 
 
 class BulkWriter:

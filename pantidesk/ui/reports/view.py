@@ -48,6 +48,7 @@ from pantidesk.services.reports.resident_profile import (
     latest_stay_of,
     resident_profile,
 )
+from pantidesk.services.reports.spm import spm_report
 from pantidesk.services.reports.xlsx import report_workbook
 from pantidesk.services.residents import (
     ResidentListRow,
@@ -55,6 +56,7 @@ from pantidesk.services.residents import (
     resident_list_rows,
     search_residents,
 )
+from pantidesk.services.spm_checklist import quarters_offered
 from pantidesk.ui.errors import show_error
 from pantidesk.ui.operations import MutationOp, QueryOp
 from pantidesk.ui.reports.preview import PdfPreview, print_pdf
@@ -186,8 +188,27 @@ class ReportsView(QWidget):
             current = self.current_only.isChecked()
             return lambda: register_report(self.ctx, panti, current)
 
+        spm = QWidget()
+        spm_form = QFormLayout(spm)
+        spm_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.quarter = QComboBox()
+        self.quarter.setMinimumWidth(200)
+        for quarter in quarters_offered(self.ctx):
+            self.quarter.addItem(quarter.label, quarter)
+        self.quarter.setCurrentIndex(1 if self.quarter.count() > 1 else 0)  # the last full one
+        spm_form.addRow(_("Triwulan"), self.quarter)
+        self.spm_panti = self._panti_combo(None)
+        if self.spm_panti is not None:
+            spm_form.addRow(_("Panti"), self.spm_panti)
+
+        def build_spm() -> Callable[[], ReportData]:
+            quarter = self.quarter.currentData()
+            panti = self.spm_panti.currentData() if self.spm_panti else None
+            return lambda: spm_report(self.ctx, quarter, panti)
+
         return [Choice(_("Laporan penerima manfaat"), self._profile_options(), self._build_profile),
                 Choice(_("Laporan bulanan"), monthly, build_monthly),
+                Choice(_("Laporan SPM"), spm, build_spm),
                 Choice(_("Buku induk penerima manfaat"), register, build_register)]
 
     def _profile_options(self) -> QWidget:

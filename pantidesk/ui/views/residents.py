@@ -58,7 +58,7 @@ class ResidentsView(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((125, 240, 34, 48, 140, 150, 100, 100, 50)):
+        for column, width in enumerate((125, 240, 34, 48, 140, 150, 100, 165, 50)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the name takes the slack
         self.table.doubleClicked.connect(lambda index: self.open_resident(index.row()))

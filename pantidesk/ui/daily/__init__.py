@@ -1,0 +1,1 @@
+"""The Kehidupan Panti area: rooms, roll call, leave and runaways, incidents, health log."""

@@ -1,0 +1,2 @@
+"""Layanan & SPM: services delivered, distributions with receipt lists, document facilitation and
+the quarterly SPM checklist."""
