@@ -145,7 +145,7 @@ class BerandaView(QWidget):
             column.addWidget(QLabel(_("Tidak ada yang terlambat atau jatuh tempo minggu ini.")))
             return box
         self.attention = AttentionTable(data.attention)
-        self.attention.setMinimumHeight(160)
+        self.attention.setMinimumHeight(min(80 + 30 * len(data.attention), 300))
         self.attention.open_area.connect(self.open_area)
         column.addWidget(self.attention)
         return box
