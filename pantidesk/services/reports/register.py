@@ -32,10 +32,10 @@ def register_report(ctx: AppContext, panti_code: str | None = None,
                             & Discharge.deleted_at.is_(None))
                  .where(Stay.panti_code == panti.code, Stay.deleted_at.is_(None))
                  .order_by(Stay.admitted_on, Stay.no_induk))
+        if current_only:  # filtered in SQL: a panti has had thousands of stays over the years
+            query = query.where(Discharge.id.is_(None))
         rows: list[tuple[str, ...]] = []
         for stay, person, discharge in session.execute(query):
-            if current_only and discharge is not None:
-                continue
             born = ", ".join(part for part in (person.birth_place,
                                                format_date(person.birth_date)) if part)
             sk = " / ".join(part for part in (stay.sk_number, format_date(stay.sk_date)) if part)
