@@ -14,7 +14,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from pantidesk.clock import WIB
@@ -98,13 +98,17 @@ def month_balance(stays: list[Resident], first: dt.date, last: dt.date) -> Balan
     return Balance(start, admitted, discharged, end)
 
 
-def _stays(session: Session, panti_codes: list[str], last: dt.date) -> list[Resident]:
+def _stays(session: Session, panti_codes: list[str], first: dt.date,
+           last: dt.date) -> list[Resident]:
+    """Stays that touch the month: only these can be in its balance (a panti has thousands of
+    finished stays over ten years; the province, tens of thousands)."""
     query = (select(Stay.panti_code, Person.sex, Person.birth_date, Person.origin_regency,
                     Stay.ppks_code, Stay.admitted_on, Discharge.discharged_on, Discharge.reason)
              .join(Person, Person.id == Stay.person_id)
              .outerjoin(Discharge, (Discharge.stay_id == Stay.id) & Discharge.deleted_at.is_(None))
              .where(Stay.deleted_at.is_(None), Stay.panti_code.in_(panti_codes),
-                    Stay.admitted_on <= last))
+                    Stay.admitted_on <= last,
+                    or_(Discharge.discharged_on.is_(None), Discharge.discharged_on >= first)))
     return [Resident(code, sex, born, origin or "", ppks, admitted, left, reason)
             for code, sex, born, origin, ppks, admitted, left, reason in session.execute(query)]
 
@@ -126,7 +130,7 @@ def monthly_report(ctx: AppContext, year: int, month: int,
         codes = [p.code for p in pantis]
         kop, signatory = heading(session, ctx)
         regions = region_names(session)
-        balance = month_balance(_stays(session, codes, last), first, last)
+        balance = month_balance(_stays(session, codes, first, last), first, last)
         sections = [_balance_section(balance), *_who_sections(balance, last, regions),
                     _occupancy_section(pantis, balance)]
         sections += _activity_sections(session, codes, first, last)
