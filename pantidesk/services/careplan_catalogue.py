@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from pantidesk.db.models import GoalTemplate, Panti, Stay
 from pantidesk.domain.enums import Cluster
 from pantidesk.domain.goal_catalogue import (
+    SHIPPED_GOALS,
     is_valid_code,
     normalize_code,
     shipped_goal,
@@ -23,7 +24,7 @@ from pantidesk.domain.goal_catalogue import (
 from pantidesk.domain.roles import Permission
 from pantidesk.errors import ConflictError, NotFoundError
 from pantidesk.i18n import _
-from pantidesk.services.context import AppContext
+from pantidesk.services.context import AppContext, Mode
 from pantidesk.services.intake import InvalidInput
 from pantidesk.services.person_rules import Problems
 
@@ -48,6 +49,31 @@ class GoalTemplateInput:
     cluster: Cluster | None = None  # None: every cluster
 
 
+@dataclass(frozen=True)
+class ListedGoal:
+    """A goal as the catalogue window lists it: shipped or added, active or retired."""
+
+    code: str
+    atensi_code: int
+    clusters: frozenset[Cluster]  # the clusters it suits; all four for "every cluster"
+    description: str  # translated
+    added: bool
+    active: bool
+
+    @property
+    def every_cluster(self) -> bool:
+        return self.clusters == frozenset(Cluster)
+
+
+@dataclass(frozen=True)
+class GoalCatalogue:
+    """The whole catalogue, by ATENSI component then code, and the cluster of this panti (None
+    at the province), which a new goal suits unless said otherwise."""
+
+    goals: tuple[ListedGoal, ...]
+    home_cluster: Cluster | None
+
+
 def goal_catalogue(ctx: AppContext, cluster: Cluster | None) -> list[CatalogueEntry]:
     """Shipped and added active goals suiting ``cluster``, by ATENSI component then code."""
     ctx.require(Permission.VIEW_RESIDENTS)
@@ -64,6 +90,24 @@ def catalogue_for_stay(ctx: AppContext, stay_id: str) -> list[CatalogueEntry]:
             raise NotFoundError(_("Data tinggal penghuni ini tidak ada lagi."))
         panti = session.get(Panti, stay.panti_code)
         return _entries(session, panti.cluster if panti else None)
+
+
+def full_catalogue(ctx: AppContext) -> GoalCatalogue:
+    """Every goal, shipped and added, retired ones included: what the catalogue window lists."""
+    ctx.require(Permission.EDIT_GOAL_CATALOGUE)
+    goals = [ListedGoal(g.code, g.atensi_code, g.clusters, _(g.description), added=False,
+                           active=True) for g in SHIPPED_GOALS]
+    with ctx.reading() as session:
+        rows = session.scalars(select(GoalTemplate).where(GoalTemplate.deleted_at.is_(None)))
+        goals += [ListedGoal(t.code, t.atensi_code,
+                                frozenset(Cluster) if t.cluster is None else frozenset({t.cluster}),
+                                t.description, added=True, active=t.active) for t in rows]
+        home = None
+        if ctx.installation.mode is Mode.PANTI and ctx.installation.panti_code:
+            panti = session.get(Panti, ctx.installation.panti_code)
+            home = panti.cluster if panti is not None else None
+    goals.sort(key=lambda g: (g.atensi_code, g.code))
+    return GoalCatalogue(tuple(goals), home)
 
 
 def _entries(session: Session, cluster: Cluster | None) -> list[CatalogueEntry]:

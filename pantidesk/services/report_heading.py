@@ -9,19 +9,20 @@ from sqlalchemy.orm import Session
 from pantidesk.i18n import format_long_date_id
 from pantidesk.reports.model import Kop, Signatory, format_nip
 from pantidesk.services.context import AppContext, Mode
+from pantidesk.services.kop_logo import kop_logo
 from pantidesk.services.letterhead import Letterhead, read_letterhead
 
 GOVERNMENT = "Pemerintah Provinsi Lampung"
 AGENCY = "Dinas Sosial"
 
 
-def kop_of(letterhead: Letterhead) -> Kop:
+def kop_of(letterhead: Letterhead, logo: bytes | None = None) -> Kop:
     contact = " · ".join(part for part in (
         f"Telp. {letterhead.phone}" if letterhead.phone else "",
         f"Email {letterhead.email}" if letterhead.email else "") if part)
     address = ", ".join(part for part in (letterhead.address, letterhead.city) if part)
     lines = tuple(line for line in (address, contact) if line)
-    return Kop(GOVERNMENT, AGENCY, letterhead.name, lines)
+    return Kop(GOVERNMENT, AGENCY, letterhead.name, lines, logo)
 
 
 def head_signatory(letterhead: Letterhead, mode: Mode, on: dt.date) -> Signatory:
@@ -35,5 +36,5 @@ def head_signatory(letterhead: Letterhead, mode: Mode, on: dt.date) -> Signatory
 
 def heading(session: Session, ctx: AppContext) -> tuple[Kop, Signatory]:
     letterhead = read_letterhead(session, ctx.installation)
-    return kop_of(letterhead), head_signatory(letterhead, ctx.installation.mode,
-                                              ctx.clock.today())
+    signatory = head_signatory(letterhead, ctx.installation.mode, ctx.clock.today())
+    return kop_of(letterhead, kop_logo(session)), signatory

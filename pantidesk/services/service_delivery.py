@@ -29,6 +29,7 @@ from pantidesk.reports.receipt_list import ReceiptList, ReceiptRow, render_recei
 from pantidesk.services.context import AppContext, Mode
 from pantidesk.services.intake import InvalidInput
 from pantidesk.services.issued_documents import IssuedPdf, issue_document
+from pantidesk.services.kop_logo import kop_logo
 from pantidesk.services.letterhead import read_letterhead
 from pantidesk.services.person_rules import Problems, clean_text
 from pantidesk.services.report_heading import head_signatory, kop_of
@@ -429,7 +430,8 @@ def _receipt_list(session: Session, ctx: AppContext, distribution_id: str) -> Re
     atensi = atensi_by_code(distribution.atensi_code)
     # A signed official document: Indonesian whatever the interface language (reports.model).
     return ReceiptList(
-        kop=kop_of(letterhead), spm_item=item.name, atensi=f"{atensi.code}. {atensi.name}",
+        kop=kop_of(letterhead, kop_logo(session)), spm_item=item.name,
+        atensi=f"{atensi.code}. {atensi.name}",
         delivered_on=format_long_date_id(distribution.delivered_on),
         description=distribution.description, given_by=distribution.given_by,
         rows=tuple(ReceiptRow(i, name, no_induk, quantity)

@@ -61,3 +61,67 @@ def test_petugas_sees_no_user_management(qtbot, ctx, empty_db: Path) -> None:  #
     assert not view.findChildren(UsersPanel)
     assert view.letterhead.head_nip.edit.isReadOnly() and view.save_letterhead.isHidden()
     petugas.close()
+
+
+def _image_file(path: Path, width: int, height: int, transparent: bool) -> Path:
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(QColor(0, 90, 160, 0 if transparent else 255))
+    image.setPixelColor(width // 2, height // 2, QColor(200, 30, 30))
+    assert image.save(str(path))
+    return path
+
+
+def test_logo_is_chosen_scaled_and_removed(qtbot, ctx, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QFileDialog
+
+    from pantidesk.services.kop_logo import get_kop_logo
+
+    chosen: list[Path] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *args, **kwargs: (str(chosen[-1]), ""))
+    view = SettingsView(ctx)
+    qtbot.addWidget(view)
+    logo = view.logo
+    assert logo.preview.text() == "Tanpa logo" and not logo.clear_button.isEnabled()
+
+    chosen.append(_image_file(tmp_path / "lambang.png", 1800, 1200, transparent=True))
+    logo.choose()
+    qtbot.waitUntil(lambda: get_kop_logo(ctx) is not None, timeout=10000)
+    stored = get_kop_logo(ctx)
+    assert stored is not None and stored.startswith(b"\x89PNG")
+    image = QImage.fromData(stored)
+    assert (image.width(), image.height()) == (600, 400) and image.hasAlphaChannel()
+    qtbot.waitUntil(lambda: logo.logo == stored, timeout=10000)
+    assert not logo.preview.pixmap().isNull() and logo.clear_button.isEnabled()
+
+    chosen.append(_image_file(tmp_path / "logo.jpg", 300, 300, transparent=False))
+    logo.choose()
+    qtbot.waitUntil(lambda: (get_kop_logo(ctx) or b"").startswith(b"\xff\xd8\xff"), timeout=10000)
+
+    before = get_kop_logo(ctx)
+    chosen.append(tmp_path / "catatan.png")
+    chosen[-1].write_text("bukan gambar")
+    logo.choose()
+    assert "bukan gambar yang dapat dibaca" in logo.message.text()
+    assert get_kop_logo(ctx) == before
+
+    monkeypatch.setattr("pantidesk.ui.kop_logo.confirm", lambda *args: True)
+    logo.clear()
+    qtbot.waitUntil(lambda: get_kop_logo(ctx) is None, timeout=10000)
+    qtbot.waitUntil(lambda: logo.logo is None, timeout=10000)
+    assert logo.preview.text() == "Tanpa logo" and not logo.clear_button.isEnabled()
+
+
+def test_petugas_sees_the_logo_but_cannot_change_it(qtbot, ctx, petugas_ctx) -> None:  # type: ignore[no-untyped-def]
+    from pantidesk.services.kop_logo import set_kop_logo
+    from tests.services.test_kop_logo import png_bytes
+
+    set_kop_logo(ctx, png_bytes())
+    view = SettingsView(petugas_ctx)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.logo.logo is not None, timeout=10000)
+    assert view.logo.choose_button.isHidden() and view.logo.clear_button.isHidden()
+    assert not hasattr(view, "manage_catalogue")  # no goal catalogue for a petugas

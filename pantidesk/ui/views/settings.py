@@ -1,7 +1,9 @@
-"""Pengaturan: the letterhead (kepala, admin), the user's own password."""
+"""Pengaturan: the letterhead and its logo (kepala, admin), the goal catalogue, users, the user's
+own password and the display language."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -20,7 +22,9 @@ from pantidesk.preferences import save_display_language
 from pantidesk.services.context import AppContext
 from pantidesk.services.letterhead import Letterhead, get_letterhead, update_letterhead
 from pantidesk.services.users import change_own_password
+from pantidesk.ui.careplans.catalogue_dialog import CatalogueDialog
 from pantidesk.ui.errors import show_error
+from pantidesk.ui.kop_logo import KopLogoControl
 from pantidesk.ui.letterhead_form import LetterheadForm
 from pantidesk.ui.operations import MutationOp, QueryOp
 from pantidesk.ui.views.users import UsersPanel
@@ -42,6 +46,8 @@ class SettingsView(QWidget):
         outer.addWidget(heading(_("Pengaturan")))
         outer.addWidget(scroll)
         layout.addWidget(self._letterhead_box())
+        if ctx.may(Permission.EDIT_GOAL_CATALOGUE):
+            layout.addWidget(self._catalogue_box())
         if ctx.may(Permission.MANAGE_USERS):
             layout.addWidget(UsersPanel(ctx))
         layout.addWidget(self._password_box())
@@ -54,6 +60,8 @@ class SettingsView(QWidget):
         box = QGroupBox(_("Kop surat"))
         layout = QVBoxLayout(box)
         self.letterhead = LetterheadForm(self.ctx.clock, show_office=True)
+        self.logo = KopLogoControl(self.ctx, editable=self.ctx.may(Permission.EDIT_SETTINGS))
+        self.letterhead.form.insertRow(1, _("Logo kop surat"), self.logo)  # under "Kantor"
         layout.addWidget(self.letterhead)
         self.save_letterhead = QPushButton(_("Simpan kop surat"))
         self.save_letterhead.clicked.connect(self._save_letterhead)
@@ -82,6 +90,23 @@ class SettingsView(QWidget):
             field.show_error(exc.message)
         else:
             show_error(self, exc)
+
+    # --- goal catalogue -----------------------------------------------------------------------
+    def _catalogue_box(self) -> QGroupBox:
+        box = QGroupBox(_("Katalog tujuan rencana intervensi"))
+        note = QLabel(_("Tujuan yang ditawarkan saat menyusun rencana intervensi. Tujuan bawaan "
+                        "PantiDesk dapat ditambah dengan tujuan sendiri."))
+        note.setStyleSheet("color: #4a5560;")
+        note.setWordWrap(True)
+        self.manage_catalogue = QPushButton(_("Kelola katalog…"))
+        self.manage_catalogue.clicked.connect(self._open_catalogue)
+        layout = QVBoxLayout(box)
+        layout.addWidget(note)
+        layout.addWidget(self.manage_catalogue, 0, Qt.AlignmentFlag.AlignLeft)
+        return box
+
+    def _open_catalogue(self) -> None:
+        CatalogueDialog(self.ctx, self).exec()
 
     # --- display language ---------------------------------------------------------------------
     def _language_box(self) -> QGroupBox:
