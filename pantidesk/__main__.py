@@ -25,6 +25,10 @@ COMMANDS = {
     "verify": ("pantidesk.cli.verify", N_("periksa apakah dokumen PDF ini memang diterbitkan")),
     "residents": ("pantidesk.cli.residents",
                   N_("impor dan ekspor penghuni dengan lembar kerja (.xlsx/.csv)")),
+    "keys": ("pantidesk.cli.keys", N_("kunci sinkronisasi: buat, lihat, daftarkan, cabut")),
+    "bundle": ("pantidesk.cli.bundle",
+               N_("bundel sinkronisasi: ekspor (panti), impor (provinsi), periksa, status")),
+    "receipt": ("pantidesk.cli.receipt", N_("panti: terima tanda terima dari provinsi")),
 }
 
 

@@ -39,6 +39,11 @@ class Permission(StrEnum):
     RECORD_CARE = "record_care"
     # The catalogue of care goals that ships with the app, extended per province or panti.
     EDIT_GOAL_CATALOGUE = "edit_goal_catalogue"
+    # Sync: a panti sends bundles and takes in receipts; the province imports bundles; keys
+    # (registering a panti's or the province's public key, revoking one) are for administrators.
+    EXPORT_BUNDLE = "export_bundle"
+    IMPORT_BUNDLE = "import_bundle"
+    MANAGE_KEYS = "manage_keys"
 
 
 _PERMISSIONS: dict[Role, frozenset[Permission]] = {
@@ -49,16 +54,18 @@ _PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.KEPALA: frozenset(
         {Permission.VIEW_RESIDENTS, Permission.EDIT_RESIDENTS, Permission.APPROVE_ADMISSION,
          Permission.EDIT_SETTINGS, Permission.IMPORT_RESIDENTS, Permission.EXPORT_RESIDENTS,
-         Permission.RECORD_CARE, Permission.EDIT_GOAL_CATALOGUE}
+         Permission.RECORD_CARE, Permission.EDIT_GOAL_CATALOGUE, Permission.EXPORT_BUNDLE}
     ),
     Role.ADMIN: frozenset(
         {Permission.VIEW_RESIDENTS, Permission.EDIT_RESIDENTS, Permission.EDIT_SETTINGS,
          Permission.MANAGE_USERS, Permission.GENERATE_DEMO, Permission.IMPORT_RESIDENTS,
-         Permission.EXPORT_RESIDENTS, Permission.RECORD_CARE, Permission.EDIT_GOAL_CATALOGUE}
+         Permission.EXPORT_RESIDENTS, Permission.RECORD_CARE, Permission.EDIT_GOAL_CATALOGUE,
+         Permission.EXPORT_BUNDLE, Permission.IMPORT_BUNDLE, Permission.MANAGE_KEYS}
     ),
     Role.PROVINSI: frozenset(
         {Permission.VIEW_RESIDENTS, Permission.EDIT_SETTINGS, Permission.MANAGE_USERS,
-         Permission.GENERATE_DEMO, Permission.EXPORT_RESIDENTS, Permission.EDIT_GOAL_CATALOGUE}
+         Permission.GENERATE_DEMO, Permission.EXPORT_RESIDENTS, Permission.EDIT_GOAL_CATALOGUE,
+         Permission.IMPORT_BUNDLE, Permission.MANAGE_KEYS}
     ),
 }
 

@@ -22,7 +22,7 @@ DATA_DIR = Path(__file__).parent / "migration_data"
 # Tables the samples fill; each is checked from the revision that created it.
 SAMPLED_TABLES = ("person", "family_contact", "intake", "assessment", "stay", "discharge",
                   "care_plan", "care_goal", "intervention", "progress_note", "service_event",
-                  "room", "absence")
+                  "room", "absence", "panti_key", "bundle_ledger", "province_key", "sent_bundle")
 
 
 def _script() -> ScriptDirectory:

@@ -71,9 +71,9 @@ def test_monthly_report_figures_and_pdf(ctx) -> None:  # type: ignore[no-untyped
     assert balance[3] == ("Penerima manfaat akhir bulan", "0", "2", "2")
     reasons = dict(data.sections[0].tables[1].rows)
     assert reasons == {"Meninggal dunia": "1", "Reunifikasi keluarga": "1"}
-    ages = dict((row[0], row[3]) for row in data.sections[1].tables[1].rows)
+    ages = {row[0]: row[3] for row in data.sections[1].tables[1].rows}
     assert ages["60–69 tahun"] == "1" and ages["70–79 tahun"] == "1" and ages["Jumlah"] == "2"
-    origins = dict((row[0], row[3]) for row in data.sections[1].tables[2].rows)
+    origins = {row[0]: row[3] for row in data.sections[1].tables[2].rows}
     assert origins.get("Kota Bandar Lampung") == "2"
     occupancy = data.sections[2].tables[0].rows[0]
     assert occupancy[1:] == ("85", "2", "2%")

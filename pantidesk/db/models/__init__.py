@@ -32,7 +32,14 @@ from pantidesk.db.models.person import (
     PersonSearchToken,
 )
 from pantidesk.db.models.reference import AtensiComponentRow, Panti, PpksTypeRow, Region, SpmItemRow
-from pantidesk.db.models.sync import ChangeLog, SyncState
+from pantidesk.db.models.sync import (
+    BundleLedger,
+    ChangeLog,
+    PantiKey,
+    ProvinceKey,
+    SentBundle,
+    SyncState,
+)
 
 __all__ = [
     "Absence",
@@ -41,6 +48,7 @@ __all__ = [
     "AtensiComponentRow",
     "Attachment",
     "AuditLog",
+    "BundleLedger",
     "CareGoal",
     "CarePlan",
     "ChangeLog",
@@ -57,16 +65,19 @@ __all__ = [
     "Intervention",
     "IssuedDocument",
     "Panti",
+    "PantiKey",
     "Person",
     "PersonSearchToken",
     "PlanReview",
     "PpksTypeRow",
     "ProgressNote",
     "ProgressNoteCorrection",
+    "ProvinceKey",
     "Region",
     "RollCall",
     "RollCallEntry",
     "Room",
+    "SentBundle",
     "ServiceEvent",
     "Setting",
     "SpmItemRow",

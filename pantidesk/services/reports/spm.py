@@ -30,7 +30,6 @@ from pantidesk.services.context import AppContext, Mode
 from pantidesk.services.report_heading import heading
 from pantidesk.services.spm_checklist import format_percent, quarter_checklist
 
-
 ROMAN = ("I", "II", "III", "IV")
 
 
