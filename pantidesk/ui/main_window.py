@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
             self.nav.addItem(QListWidgetItem(title))
             view = factory(ctx)
             if isinstance(view, BerandaView):
-                view.open_area.connect(lambda area: self.show_area(_(area)))
+                view.open_area.connect(self._open_for_person)
             self.views.append(view)
             self.stack.addWidget(view)
         self.nav.currentRowChanged.connect(self._switch)
@@ -124,6 +124,12 @@ class MainWindow(QMainWindow):
                 refresh()
         self._visited.add(row)
         self.stack.setCurrentIndex(row)
+
+    def _open_for_person(self, area: str, person_id: str) -> None:
+        view = self.show_area(_(area))
+        show_person = getattr(view, "show_person", None)
+        if show_person is not None and person_id:
+            show_person(person_id)
 
     def show_area(self, title: str) -> QWidget:
         for row, (name, _factory) in enumerate(areas(self.ctx)):

@@ -48,3 +48,18 @@ def test_nothing_due_says_so(qtbot, ctx) -> None:  # type: ignore[no-untyped-def
     qtbot.waitUntil(lambda: home.findChildren(type(home.title)) != [], timeout=10000)
     qtbot.waitUntil(lambda: any("Tidak ada yang terlambat" in label.text()
                                 for label in home.findChildren(type(home.title))), timeout=10000)
+
+
+def test_a_review_due_opens_the_care_plan_of_that_resident(qtbot, demo_ctx) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(demo_ctx)
+    qtbot.addWidget(window)
+    home = window.views[0]
+    qtbot.waitUntil(lambda: hasattr(home, "attention"), timeout=20000)
+    table = home.attention
+    row = next(i for i, item in enumerate(table.items) if item.kind == "review_due")
+    wanted = table.items[row].person_id
+    table.doubleClicked.emit(table.model().index(row, 1))
+    plans = window.stack.currentWidget()
+    assert window.nav.currentItem().text() == "Rencana Layanan"
+    qtbot.waitUntil(lambda: plans.care is not None and plans.care.person_id == wanted,
+                    timeout=20000)

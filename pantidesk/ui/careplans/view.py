@@ -148,6 +148,7 @@ class CarePlansView(QWidget):
         self.care: StayCare | None = None
         self.may_record = ctx.may(Permission.RECORD_CARE)
         self._serial = 0
+        self._pending_person: str | None = None  # to select when the list arrives
 
         # --- left: the residents --------------------------------------------------------------
         self.search = QLineEdit()
@@ -289,17 +290,23 @@ class CarePlansView(QWidget):
                              "punya rencana").format(n=len(rows), overdue=overdue,
                                                      missing=missing))
         row = next((i for i, r in enumerate(rows) if r.stay_id == current), None)
+        if self._pending_person is not None:
+            row = next((i for i, r in enumerate(rows) if r.person_id == self._pending_person),
+                       row)
+            self._pending_person = None
         if row is not None:
             self.table.selectRow(row)
         elif current is None or not rows:
             self.table.clearSelection()
 
     def show_person(self, person_id: str) -> None:
-        """Select a resident (from a Beranda item, say) once the list is there."""
+        """Select a resident (from a Beranda item, say); if the list is still loading, as soon as
+        it arrives."""
         for row, care_row in enumerate(self.model.rows()):
             if care_row.person_id == person_id:
                 self.table.selectRow(row)
                 return
+        self._pending_person = person_id
 
     def _selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -30,9 +30,10 @@ _URGENCY_TEXT = {Urgency.OVERDUE: N_("Terlambat"), Urgency.TODAY: N_("Hari ini")
 
 
 class AttentionTable(QTableWidget):
-    """Perlu perhatian: one row per item; a double click (or Enter) opens the area that acts."""
+    """Perlu perhatian: one row per item; a double click (or Enter) opens the area that acts,
+    on that person where the area can show one."""
 
-    open_area = Signal(str)
+    open_area = Signal(str, str)  # untranslated area title, person id
 
     def __init__(self, items: tuple[AttentionItem, ...]) -> None:
         super().__init__(len(items), 4)
@@ -65,12 +66,12 @@ class AttentionTable(QTableWidget):
 
     def _open(self, row: int) -> None:
         if 0 <= row < len(self.items):
-            self.open_area.emit(self.items[row].area)
+            self.open_area.emit(self.items[row].area, self.items[row].person_id)
 
 
 class BerandaView(QWidget):
     loaded = Signal()  # the figures are on screen
-    open_area = Signal(str)  # the untranslated title of an area to show
+    open_area = Signal(str, str)  # the untranslated title of an area to show, a person id
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
