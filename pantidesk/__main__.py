@@ -29,6 +29,8 @@ COMMANDS = {
     "bundle": ("pantidesk.cli.bundle",
                N_("bundel sinkronisasi: ekspor (panti), impor (provinsi), periksa, status")),
     "receipt": ("pantidesk.cli.receipt", N_("panti: terima tanda terima dari provinsi")),
+    "reference": ("pantidesk.cli.reference",
+                  N_("paket data referensi: terbitkan (provinsi), terapkan (panti)")),
 }
 
 

@@ -21,7 +21,7 @@ class Role(StrEnum):
 _ROLE_LABELS = {
     Role.PETUGAS: N_("Petugas"),
     Role.KEPALA: N_("Kepala UPTD"),
-    Role.ADMIN: N_("Admin panti"),
+    Role.ADMIN: N_("Administrator"),  # in a panti and at the province office alike
     Role.PROVINSI: N_("Petugas provinsi"),
 }
 

@@ -29,6 +29,7 @@ from pantidesk.ui.daily.view import DailyLifeView
 from pantidesk.ui.idle_lock import IdleWatcher, LockDialog
 from pantidesk.ui.reports.view import ReportsView
 from pantidesk.ui.services_area.view import ServicesView
+from pantidesk.ui.sync.view import SyncView
 from pantidesk.ui.views.beranda import BerandaView
 from pantidesk.ui.views.intake import IntakeView
 from pantidesk.ui.views.residents import ResidentsView
@@ -46,7 +47,7 @@ def areas(ctx: AppContext) -> list[Area]:
         listed.append((_("Kehidupan Panti"), DailyLifeView))
         listed.append((_("Layanan & SPM"), ServicesView))
     listed += [(_("Penghuni"), ResidentsView), (_("Laporan"), ReportsView),
-               (_("Pengaturan"), SettingsView)]
+               (_("Sinkronisasi"), SyncView), (_("Pengaturan"), SettingsView)]
     return listed
 
 

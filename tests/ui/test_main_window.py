@@ -17,7 +17,7 @@ def test_navigation_shows_only_working_areas(qtbot, demo_ctx) -> None:  # type: 
     qtbot.addWidget(window)
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert titles[:2] == ["Beranda", "Penerimaan & Asesmen"]
-    assert titles[-3:] == ["Penghuni", "Laporan", "Pengaturan"]
+    assert titles[-4:] == ["Penghuni", "Laporan", "Sinkronisasi", "Pengaturan"]
     beranda = window.views[0]
     qtbot.waitUntil(lambda: any("dari daya tampung 85" in label.text()
                                 for label in beranda.findChildren(QLabel)), timeout=10000)

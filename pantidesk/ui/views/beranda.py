@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
@@ -21,7 +22,9 @@ from pantidesk.i18n import N_, _, format_date, format_long_date
 from pantidesk.services.attention import AttentionItem, Urgency
 from pantidesk.services.context import AppContext, Mode
 from pantidesk.services.dashboard import Beranda, beranda
+from pantidesk.services.province_dashboard import PantiFigures, province_overview
 from pantidesk.ui.operations import QueryOp
+from pantidesk.ui.views.beranda_province import PantiBox, cluster_box
 from pantidesk.ui.widgets import card, heading
 
 _URGENCY_COLOUR = {Urgency.OVERDUE: "#b03a2e", Urgency.TODAY: "#9a6700", Urgency.SOON: "#2f5d8a"}
@@ -85,9 +88,13 @@ class BerandaView(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        QueryOp(self, lambda: beranda(self.ctx), self.show_data).run()
+        if self.ctx.installation.mode is Mode.PROVINCE:
+            QueryOp(self, lambda: (beranda(self.ctx), province_overview(self.ctx)),
+                    lambda both: self.show_data(*both)).run()
+        else:
+            QueryOp(self, lambda: beranda(self.ctx), self.show_data).run()
 
-    def show_data(self, data: Beranda) -> None:
+    def show_data(self, data: Beranda, panti: tuple[PantiFigures, ...] | None = None) -> None:
         self.layout_.removeWidget(self.body)
         self.body.deleteLater()
         self.body = QWidget()
@@ -107,6 +114,9 @@ class BerandaView(QWidget):
         cards.addWidget(card(_("Keluar bulan ini"), str(data.discharged_this_month)), 0, 2)
         layout.addLayout(cards)
 
+        if panti is not None:  # the province: a table of the seven panti instead of bars
+            self.panti_box = PantiBox(panti)
+            layout.addWidget(self.panti_box)
         occupancy = QGroupBox(_("Keterisian"))
         grid = QGridLayout(occupancy)
         for row, item in enumerate(data.occupancy):
@@ -121,7 +131,8 @@ class BerandaView(QWidget):
             grid.addWidget(name, row, 0)
             grid.addWidget(bar, row, 1)
         grid.setColumnStretch(1, 1)
-        layout.addWidget(occupancy)
+        if panti is None:
+            layout.addWidget(occupancy)
 
         statuses = QGroupBox(_("Orang menurut status kasus") if self.ctx.installation.mode
                              is Mode.PANTI else _("Orang menurut status kasus (semua panti)"))
@@ -136,7 +147,11 @@ class BerandaView(QWidget):
             layout.addWidget(self._attention_box(data))
             layout.addWidget(statuses)
         else:
-            layout.addWidget(statuses)
+            side_by_side = QHBoxLayout()
+            if panti is not None:
+                side_by_side.addWidget(cluster_box(panti), 1)
+            side_by_side.addWidget(statuses, 1)
+            layout.addLayout(side_by_side)
         self.loaded.emit()
 
     def _attention_box(self, data: Beranda) -> QGroupBox:
