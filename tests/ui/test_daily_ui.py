@@ -24,12 +24,13 @@ from pantidesk.ui.daily.absence_dialogs import (
 )
 from pantidesk.ui.daily.absences_tab import COLUMNS, AbsencesTab
 from pantidesk.ui.daily.board import RoomBoardTab
-from pantidesk.ui.daily.models import RollCallModel, RowsModel
+from pantidesk.ui.daily.models import RollCallModel
 from pantidesk.ui.daily.record_dialogs import HealthDialog, IncidentDialog
 from pantidesk.ui.daily.roll_call import RollCallTab
 from pantidesk.ui.daily.room_dialogs import MoveDialog, RoomDialog
 from pantidesk.ui.daily.view import DailyLifeView
 from pantidesk.ui.main_window import areas
+from pantidesk.ui.models.rows import RowsModel
 from tests.services.daily_helpers import add_resident, add_residents, at
 
 WAIT = 10000
@@ -109,11 +110,11 @@ def test_roll_call_model_passes_modeltester(qtmodeltester, ctx) -> None:  # type
 
 
 def test_rows_model_passes_modeltester(qtmodeltester, demo_ctx) -> None:  # type: ignore[no-untyped-def]
-    model: RowsModel = RowsModel(COLUMNS, warn=lambda r: r.overdue)  # type: ignore[type-arg]
+    model = RowsModel(COLUMNS, warn=lambda r: r.overdue)
     model.set_rows(absence_rows(demo_ctx))
     assert model.rowCount() >= 3
     qtmodeltester.check(model)
-    overdue = [i for i in range(model.rowCount()) if model.row(i).overdue]  # type: ignore[union-attr]
+    overdue = [i for i in range(model.rowCount()) if model.row_at(i).overdue]
     assert overdue and model.data(model.index(overdue[0], 0), Qt.ItemDataRole.ForegroundRole)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from pantidesk.i18n import N_, _, format_date
@@ -19,6 +19,7 @@ from pantidesk.services.careplan_catalogue import ListedGoal
 from pantidesk.services.careplan_reviews import CareRow
 from pantidesk.services.progress_notes import NoteView
 from pantidesk.ui.careplans.common import atensi_title
+from pantidesk.ui.models.rows import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 OVERDUE = QColor("#b00020")
@@ -26,51 +27,7 @@ SOON = QColor("#8a5a00")
 RETIRED = QColor("#7a8590")
 
 
-class _RowsModel(QAbstractTableModel):
-    COLUMNS: tuple[str, ...] = ()
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rows(self) -> list[Any]:
-        return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt naming
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return _(self.COLUMNS[section]) if 0 <= section < len(self.COLUMNS) else None
-        return str(section + 1)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.column() >= len(self.COLUMNS):
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        return self.cell(row, index.column(), role)
-
-    def cell(self, row: Any, column: int, role: int) -> Any:
-        raise NotImplementedError
-
-
-class CareListModel(_RowsModel):
+class CareListModel(RowsModel):
     """Residents with their plan status and the next review date (red when overdue, amber when
     due within a week or when a plan is missing after the first month)."""
 
@@ -97,7 +54,7 @@ class CareListModel(_RowsModel):
         return None
 
 
-class NotesModel(_RowsModel):
+class NotesModel(RowsModel):
     """Progress notes, newest first: date, author and the first line of the text."""
 
     COLUMNS = (N_("Tanggal"), N_("Penulis"), N_("Catatan"))
@@ -122,7 +79,7 @@ def clusters_text(goal: ListedGoal) -> str:
     return ", ".join(sorted(cluster.label for cluster in goal.clusters))
 
 
-class CatalogueModel(_RowsModel):
+class CatalogueModel(RowsModel):
     """The goals of the catalogue; retired goals are greyed."""
 
     COLUMNS = (N_("Kode"), N_("Komponen ATENSI"), N_("Klaster"), N_("Uraian"), N_("Asal"),

@@ -28,7 +28,7 @@ from pantidesk.ui.daily.absence_dialogs import (
     LeaveDialog,
     ReturnDialog,
 )
-from pantidesk.ui.daily.models import Column, RowsModel
+from pantidesk.ui.models.rows import Column, RowsModel
 from pantidesk.ui.operations import QueryOp
 
 RETURNED_DAYS = 30
@@ -50,7 +50,7 @@ class AbsencesTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.residents: list[Occupant] = []
-        self.model: RowsModel[AbsenceRow] = RowsModel(COLUMNS, warn=lambda r: r.overdue)
+        self.model: RowsModel = RowsModel(COLUMNS, warn=lambda r: r.overdue)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -113,7 +113,7 @@ class AbsencesTab(QWidget):
 
     def selected(self) -> AbsenceRow | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.model.row(rows[0].row()) if rows else None
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def _update_buttons(self) -> None:
         row = self.selected()

@@ -5,8 +5,7 @@ database, and ``data()`` never raises."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
@@ -142,46 +141,4 @@ class RollCallModel(QAbstractTableModel):
         return _(self.COLUMNS[section]) if 0 <= section < len(self.COLUMNS) else None
 
 
-Column = tuple[str, Callable[[Any], str]]
-
-
-class RowsModel(QAbstractTableModel, Generic[T]):
-    """A read-only table of service rows; ``warn(row)`` colours a row red (overdue)."""
-
-    def __init__(self, columns: Sequence[Column],
-                 warn: Callable[[Any], bool] | None = None) -> None:
-        super().__init__()
-        self.columns = list(columns)
-        self.rows: list[T] = []
-        self.warn = warn
-
-    def set_rows(self, rows: Sequence[T]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def row(self, index: int) -> T | None:
-        return self.rows[index] if 0 <= index < len(self.rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not (0 <= index.row() < len(self.rows)) \
-                or not (0 <= index.column() < len(self.columns)):
-            return None
-        row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.columns[index.column()][1](row)
-        if role == Qt.ItemDataRole.ForegroundRole and self.warn is not None and self.warn(row):
-            return QBrush(QColor(OVERDUE_COLOUR))
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        return _(self.columns[section][0]) if 0 <= section < len(self.columns) else None
+# The read-only lists (absences, incidents, health) use the shared model.

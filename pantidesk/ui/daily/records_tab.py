@@ -24,9 +24,9 @@ from pantidesk.services.context import AppContext
 from pantidesk.services.health_log import HealthRecorded, health_rows
 from pantidesk.services.incidents import incident_rows
 from pantidesk.services.rooms import Occupant, current_residents
-from pantidesk.ui.daily.models import Column, RowsModel
 from pantidesk.ui.daily.record_dialogs import HealthDialog, IncidentDialog
 from pantidesk.ui.forms import DateEdit
+from pantidesk.ui.models.rows import Column, RowsModel
 from pantidesk.ui.operations import QueryOp
 from pantidesk.ui.widgets import ERROR_STYLE, inform
 
@@ -82,7 +82,7 @@ class RecordsTab(QWidget):
         top.addWidget(show)
         top.addStretch()
         top.addWidget(self.add_button)
-        self.model: RowsModel[Any] = RowsModel(columns)
+        self.model: RowsModel = RowsModel(columns)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -27,58 +27,12 @@ from pantidesk.services.spm_checklist import ChecklistRow
 
 Index = QModelIndex | QPersistentModelIndex
 # Untranslated title, cell text, and optionally the cell's tooltip (default: the text).
-Column = tuple[str, Callable[[Any], str]] | tuple[str, Callable[[Any], str], Callable[[Any], str]]
 MISSING_COLOUR = QColor("#b00020")
 DELIVERED_COLOUR = QColor("#1e7b34")
 MUTED_COLOUR = QColor("#6b7580")
 MET_BACKGROUND = QColor("#e6f4ea")
 MISSING_BACKGROUND = QColor("#fdecee")
 _DISPLAY = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
-
-
-class RowsModel(QAbstractTableModel):
-    """Rows of frozen values shown through a list of (title, text of a row) columns."""
-
-    def __init__(self, columns: Sequence[Column]) -> None:
-        super().__init__()
-        self.columns = tuple(columns)
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: Sequence[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> Any:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rows(self) -> list[Any]:
-        return list(self._rows)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt naming
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return _(self.columns[section][0]) if 0 <= section < len(self.columns) else None
-        return str(section + 1)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.column() >= len(self.columns) or role not in _DISPLAY:
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and len(column) == 3:
-            return column[2](row)
-        return column[1](row)
 
 
 class RecipientModel(QAbstractTableModel):

@@ -36,6 +36,7 @@ from pantidesk.services.service_delivery import (
     recent_distributions,
     stay_services,
 )
+from pantidesk.ui.models.rows import RowsModel
 from pantidesk.ui.operations import MutationOp, QueryOp
 from pantidesk.ui.services_area.dialogs import (
     DocumentRequestDialog,
@@ -43,7 +44,7 @@ from pantidesk.ui.services_area.dialogs import (
     ServiceDialog,
 )
 from pantidesk.ui.services_area.distribution_dialog import DistributionDialog
-from pantidesk.ui.services_area.models import ChecklistModel, RowsModel
+from pantidesk.ui.services_area.models import ChecklistModel
 from pantidesk.ui.widgets import confirm, inform
 
 MUTED = "color: #4a5560;"
