@@ -125,3 +125,26 @@ def test_petugas_sees_the_logo_but_cannot_change_it(qtbot, ctx, petugas_ctx) -> 
     qtbot.waitUntil(lambda: view.logo.logo is not None, timeout=10000)
     assert view.logo.choose_button.isHidden() and view.logo.clear_button.isHidden()
     assert not hasattr(view, "manage_catalogue")  # no goal catalogue for a petugas
+
+
+def test_backup_button_makes_a_restore_tested_backup(qtbot, ctx, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    view = SettingsView(ctx)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.last_backup.text() == "belum pernah", timeout=10000)
+    target = tmp_path / "salinan.pantidesk-backup"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: (str(target), ""))
+    view.backup_button.click()
+    qtbot.waitUntil(lambda: "uji pulih berhasil" in view.backup_result.text(), timeout=10000)
+    assert str(target) in view.backup_result.text()
+    assert target.exists() and Path(str(target) + ".keys").exists()
+    assert view.last_backup.text() == "17-08-2026 10:00 WIB"
+    assert view.backup_button.isEnabled()
+
+
+def test_petugas_sees_no_backup_button(qtbot, petugas_ctx) -> None:  # type: ignore[no-untyped-def]
+    view = SettingsView(petugas_ctx)
+    qtbot.addWidget(view)
+    assert not hasattr(view, "backup_button")

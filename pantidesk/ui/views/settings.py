@@ -1,13 +1,18 @@
-"""Pengaturan: the letterhead and its logo (kepala, admin), the goal catalogue, users, the user's
-own password and the display language."""
+"""Pengaturan: the letterhead and its logo (kepala, admin), backups (kepala, admin), the goal
+catalogue, users, the user's own password and the display language."""
 
 from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -15,10 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pantidesk.clock import WIB
 from pantidesk.domain.roles import Permission
 from pantidesk.errors import ValidationError
 from pantidesk.i18n import LANGUAGES, _, language
 from pantidesk.preferences import save_display_language
+from pantidesk.services.backup import (
+    SUFFIX,
+    BackupResult,
+    default_backup_path,
+    last_backup_at,
+    make_backup,
+)
 from pantidesk.services.context import AppContext
 from pantidesk.services.letterhead import Letterhead, get_letterhead, update_letterhead
 from pantidesk.services.users import change_own_password
@@ -46,6 +59,8 @@ class SettingsView(QWidget):
         outer.addWidget(heading(_("Pengaturan")))
         outer.addWidget(scroll)
         layout.addWidget(self._letterhead_box())
+        if ctx.may(Permission.EDIT_SETTINGS):
+            layout.addWidget(self._backup_box())
         if ctx.may(Permission.EDIT_GOAL_CATALOGUE):
             layout.addWidget(self._catalogue_box())
         if ctx.may(Permission.MANAGE_USERS):
@@ -90,6 +105,71 @@ class SettingsView(QWidget):
             field.show_error(exc.message)
         else:
             show_error(self, exc)
+
+    # --- backup ---------------------------------------------------------------------------------
+    def _backup_box(self) -> QGroupBox:
+        box = QGroupBox(_("Cadangan data"))
+        note = QLabel(_("Cadangan terenkripsi dengan kunci yang sama seperti basis data dan diuji "
+                        "pulih setiap kali dibuat. Simpan berkas cadangan beserta berkas .keys-nya "
+                        "di tempat lain, misalnya diska lepas."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #4a5560;")
+        self.last_backup = QLabel(_("Memuat…"))
+        self.backup_button = QPushButton(_("Cadangkan sekarang…"))
+        self.backup_button.clicked.connect(self._backup_now)
+        self.backup_result = QLabel("")
+        self.backup_result.setWordWrap(True)
+        self.backup_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        restore_hint = QLabel(_("Memulihkan dari cadangan dilakukan dengan perintah "
+                                "<code>pantidesk restore</code> setelah PantiDesk ditutup, karena "
+                                "basis data yang sedang terbuka tidak aman diganti."))
+        restore_hint.setWordWrap(True)
+        restore_hint.setStyleSheet("color: #4a5560;")
+        form = QFormLayout(box)
+        form.addRow("", note)
+        form.addRow(_("Cadangan terakhir"), self.last_backup)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.backup_button)
+        button_row.addStretch()
+        form.addRow("", button_row)
+        form.addRow("", self.backup_result)
+        form.addRow("", restore_hint)
+        QueryOp(self, lambda: last_backup_at(self.ctx), self._show_last_backup).run()
+        return box
+
+    def _show_last_backup(self, at: dt.datetime | None) -> None:
+        if at is None:
+            self.last_backup.setText(_("belum pernah"))
+            return
+        if at.tzinfo is not None:
+            at = at.astimezone(WIB)
+        self.last_backup.setText(at.strftime("%d-%m-%Y %H:%M") + " WIB")
+
+    def _backup_now(self) -> None:
+        suggested = default_backup_path(self.ctx.db_path, self.ctx.clock.now())
+        suggested.parent.mkdir(parents=True, exist_ok=True)  # the dialog opens in that folder
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self, _("Simpan cadangan"), str(suggested),
+            _("Cadangan PantiDesk (*{suffix})").format(suffix=SUFFIX))
+        if not chosen:
+            return
+        target = Path(chosen)
+        self.backup_button.setEnabled(False)
+        self.backup_result.setText("")
+        MutationOp(self, lambda: make_backup(self.ctx, target, overwrite=True), self._backed_up,
+                   label=_("Membuat dan menguji cadangan…"),
+                   on_failure=self._backup_failed).run()
+
+    def _backed_up(self, result: BackupResult) -> None:
+        self.backup_button.setEnabled(True)
+        self._show_last_backup(result.created_at)
+        self.backup_result.setText(
+            _("Tersimpan: {path} ({size:.1f} MB, {rows} baris) — uji pulih berhasil.").format(
+                path=result.path, size=result.size / 1_000_000, rows=result.total_rows))
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        self.backup_button.setEnabled(True)
+        show_error(self, exc)
 
     # --- goal catalogue -----------------------------------------------------------------------
     def _catalogue_box(self) -> QGroupBox:
