@@ -120,20 +120,26 @@ class SettingsView(QWidget):
         self.backup_result = QLabel("")
         self.backup_result.setWordWrap(True)
         self.backup_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.backup_result.hide()  # shown with the result of a backup
         restore_hint = QLabel(_("Memulihkan dari cadangan dilakukan dengan perintah "
                                 "<code>pantidesk restore</code> setelah PantiDesk ditutup, karena "
                                 "basis data yang sedang terbuka tidak aman diganti."))
         restore_hint.setWordWrap(True)
         restore_hint.setStyleSheet("color: #4a5560;")
-        form = QFormLayout(box)
-        form.addRow("", note)
-        form.addRow(_("Cadangan terakhir"), self.last_backup)
+        # A plain column: word-wrapped labels in a form layout leave tall empty gaps.
+        column = QVBoxLayout(box)
+        column.addWidget(note)
+        last_row = QHBoxLayout()
+        last_row.addWidget(QLabel(_("Cadangan terakhir")))
+        last_row.addWidget(self.last_backup)
+        last_row.addStretch()
+        column.addLayout(last_row)
         button_row = QHBoxLayout()
         button_row.addWidget(self.backup_button)
         button_row.addStretch()
-        form.addRow("", button_row)
-        form.addRow("", self.backup_result)
-        form.addRow("", restore_hint)
+        column.addLayout(button_row)
+        column.addWidget(self.backup_result)
+        column.addWidget(restore_hint)
         QueryOp(self, lambda: last_backup_at(self.ctx), self._show_last_backup).run()
         return box
 
@@ -166,6 +172,7 @@ class SettingsView(QWidget):
         self.backup_result.setText(
             _("Tersimpan: {path} ({size:.1f} MB, {rows} baris) — uji pulih berhasil.").format(
                 path=result.path, size=result.size / 1_000_000, rows=result.total_rows))
+        self.backup_result.show()
 
     def _backup_failed(self, exc: BaseException) -> None:
         self.backup_button.setEnabled(True)
