@@ -5,6 +5,7 @@ Areas that later capabilities will build are not shown as dead buttons; they app
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
@@ -24,30 +25,35 @@ from pantidesk import __version__
 from pantidesk.i18n import _
 from pantidesk.services.context import AppContext, Mode
 from pantidesk.services.letterhead import get_letterhead
-from pantidesk.ui.careplans.view import CarePlansView
-from pantidesk.ui.daily.view import DailyLifeView
 from pantidesk.ui.idle_lock import IdleWatcher, LockDialog
-from pantidesk.ui.reports.view import ReportsView
-from pantidesk.ui.services_area.view import ServicesView
-from pantidesk.ui.sync.view import SyncView
 from pantidesk.ui.views.beranda import BerandaView
-from pantidesk.ui.views.intake import IntakeView
-from pantidesk.ui.views.residents import ResidentsView
-from pantidesk.ui.views.settings import SettingsView
 from pantidesk.ui.widgets import fit_to_screen
 
 Area = tuple[str, Callable[[AppContext], QWidget]]
 
 
+def _later(module: str, name: str) -> Callable[[AppContext], QWidget]:
+    """A view made the first time its area is opened: its module (reportlab, PDFium, age …) is
+    imported then, not while the PC waits for the main window."""
+    def make(ctx: AppContext) -> QWidget:
+        view: QWidget = getattr(importlib.import_module(module), name)(ctx)
+        return view
+    return make
+
+
 def areas(ctx: AppContext) -> list[Area]:
     listed: list[Area] = [(_("Beranda"), BerandaView)]
     if ctx.installation.mode is Mode.PANTI:  # the province receives people only through bundles
-        listed.append((_("Penerimaan & Asesmen"), IntakeView))
-        listed.append((_("Rencana Layanan"), CarePlansView))
-        listed.append((_("Kehidupan Panti"), DailyLifeView))
-        listed.append((_("Layanan & SPM"), ServicesView))
-    listed += [(_("Penghuni"), ResidentsView), (_("Laporan"), ReportsView),
-               (_("Sinkronisasi"), SyncView), (_("Pengaturan"), SettingsView)]
+        listed += [
+            (_("Penerimaan & Asesmen"), _later("pantidesk.ui.views.intake", "IntakeView")),
+            (_("Rencana Layanan"), _later("pantidesk.ui.careplans.view", "CarePlansView")),
+            (_("Kehidupan Panti"), _later("pantidesk.ui.daily.view", "DailyLifeView")),
+            (_("Layanan & SPM"), _later("pantidesk.ui.services_area.view", "ServicesView")),
+        ]
+    listed += [(_("Penghuni"), _later("pantidesk.ui.views.residents", "ResidentsView")),
+               (_("Laporan"), _later("pantidesk.ui.reports.view", "ReportsView")),
+               (_("Sinkronisasi"), _later("pantidesk.ui.sync.view", "SyncView")),
+               (_("Pengaturan"), _later("pantidesk.ui.views.settings", "SettingsView"))]
     return listed
 
 
@@ -68,15 +74,17 @@ class MainWindow(QMainWindow):
             "QListWidget::item { padding: 10px 12px; }"
             "QListWidget::item:selected { background: #2f5d8a; color: white; }")
         self.stack = QStackedWidget()
-        self.views: list[QWidget] = []
+        # Views are made when their area is first opened (Beranda at once): a start-up that
+        # builds nine screens and imports their libraries keeps the PC waiting for nothing.
+        self._factories: list[Callable[[AppContext], QWidget]] = []
+        self.views: list[QWidget | None] = []
         self._visited: set[int] = set()
         for title, factory in areas(ctx):
             self.nav.addItem(QListWidgetItem(title))
-            view = factory(ctx)
-            if isinstance(view, BerandaView):
-                view.open_area.connect(self._open_for_person)
-            self.views.append(view)
-            self.stack.addWidget(view)
+            self._factories.append(factory)
+            self.views.append(None)
+            self.stack.addWidget(QWidget())
+        self.view(0)
         self.nav.currentRowChanged.connect(self._switch)
         self.nav.setCurrentRow(0)
 
@@ -117,10 +125,26 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             _("PantiDesk {version} · {path}").format(version=__version__, path=ctx.db_path))
 
+    def view(self, row: int) -> QWidget:
+        """The view of area ``row``, made now if it was never opened."""
+        existing = self.views[row]
+        if existing is not None:
+            return existing
+        made = self._factories[row](self.ctx)
+        if isinstance(made, BerandaView):
+            made.open_area.connect(self._open_for_person)
+        placeholder = self.stack.widget(row)
+        self.stack.insertWidget(row, made)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.views[row] = made
+        return made
+
     def _switch(self, row: int) -> None:
         # Each view loads itself when created; coming back to it shows fresh data.
+        view = self.view(row)
         if row in self._visited:
-            refresh = getattr(self.views[row], "refresh", None)
+            refresh = getattr(view, "refresh", None)
             if refresh is not None:
                 refresh()
         self._visited.add(row)
@@ -136,7 +160,7 @@ class MainWindow(QMainWindow):
         for row, (name, _factory) in enumerate(areas(self.ctx)):
             if name == title:
                 self.nav.setCurrentRow(row)
-                return self.views[row]
+                return self.view(row)
         raise KeyError(title)
 
     def lock(self) -> None:
