@@ -17,8 +17,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -72,6 +70,8 @@ def issue_document(session: Session, ctx: AppContext, kind: DocumentKind, title:
     meta = DocumentMeta(number=number, title=title, fingerprint=fingerprint,
                         issued_by=ctx.user.full_name)
     pdf = render(meta)
+    from pypdf import PdfReader  # only when a document is issued: pypdf is slow to import
+
     pages = len(PdfReader(io.BytesIO(pdf)).pages)
     row = IssuedDocument(
         number=number, office_code=office, year=year, seq=seq, kind=kind.value, title=title,
@@ -172,6 +172,9 @@ def _by_number(session: Session, number: str) -> IssuedDocument | None:
 
 
 def _claimed_number(data: bytes) -> str | None:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
     try:
         info = PdfReader(io.BytesIO(data)).metadata
     except (PdfReadError, ValueError, OSError):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -25,14 +26,16 @@ from pantidesk.domain.roles import Permission
 from pantidesk.domain.spm import SpmItem, spm_by_code, spm_items_for
 from pantidesk.errors import ConflictError, NotFoundError
 from pantidesk.i18n import N_, _, format_date, format_long_date_id
-from pantidesk.reports.receipt_list import ReceiptList, ReceiptRow, render_receipt_list
 from pantidesk.services.context import AppContext, Mode
 from pantidesk.services.intake import InvalidInput
-from pantidesk.services.issued_documents import IssuedPdf, issue_document
 from pantidesk.services.kop_logo import kop_logo
 from pantidesk.services.letterhead import read_letterhead
 from pantidesk.services.person_rules import Problems, clean_text
 from pantidesk.services.report_heading import head_signatory, kop_of
+
+if TYPE_CHECKING:  # drawing and registering PDFs pulls in reportlab and pypdf: only on printing
+    from pantidesk.reports.receipt_list import ReceiptList
+    from pantidesk.services.issued_documents import IssuedPdf
 
 # The main-window area where services, distributions, documents and the checklist live.
 AREA_TITLE = N_("Layanan & SPM")
@@ -413,6 +416,8 @@ def receipt_list(ctx: AppContext, distribution_id: str) -> ReceiptList:
 
 
 def _receipt_list(session: Session, ctx: AppContext, distribution_id: str) -> ReceiptList:
+    from pantidesk.reports.receipt_list import ReceiptList, ReceiptRow
+
     distribution = session.get(Distribution, distribution_id)
     if distribution is None or distribution.deleted_at is not None \
             or distribution.panti_code != ctx.installation.panti_code:
@@ -443,6 +448,9 @@ def _receipt_list(session: Session, ctx: AppContext, distribution_id: str) -> Re
 def print_receipt_list(ctx: AppContext, distribution_id: str) -> IssuedPdf:
     """The receipt list as an issued A4 PDF: numbered, fingerprinted, registered and audited (a
     print of personal data is a disclosure)."""
+    from pantidesk.reports.receipt_list import render_receipt_list
+    from pantidesk.services.issued_documents import issue_document
+
     ctx.require(Permission.VIEW_RESIDENTS)
     require_panti(ctx)
     with ctx.unit_of_work() as session:
