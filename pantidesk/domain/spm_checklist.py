@@ -99,7 +99,12 @@ class Quarter:
     @property
     def label(self) -> str:
         """``Triwulan III 2026``."""
-        return _("Triwulan {roman} {year}").format(roman=_ROMAN[self.number - 1], year=self.year)
+        return _("Triwulan {roman} {year}").format(roman=self.roman, year=self.year)
+
+    @property
+    def roman(self) -> str:
+        """``III``: how quarters are numbered on Indonesian official documents."""
+        return _ROMAN[self.number - 1]
 
     @property
     def code(self) -> str:

@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableS
 
 from pantidesk.reports import layout as L
 from pantidesk.reports.model import DocumentMeta, Kop, Signatory
-from pantidesk.reports.page import build_pdf, data_table, frame_width
+from pantidesk.reports.page import build_pdf, data_table, escape, frame_width
 
 PHOTO_WIDTH = 30 * mm
 PHOTO_HEIGHT = 40 * mm  # pas foto 3×4
@@ -70,32 +70,32 @@ class ReportData:
 
 def render_report(data: ReportData, meta: DocumentMeta) -> bytes:
     width = frame_width(data.landscape)
-    story: list[Flowable] = [Paragraph(_escape(data.title.upper()), L.TITLE)]
+    story: list[Flowable] = [Paragraph(escape(data.title.upper()), L.TITLE)]
     if data.subtitle:
-        story.append(Paragraph(_escape(data.subtitle), L.SUBTITLE))
+        story.append(Paragraph(escape(data.subtitle), L.SUBTITLE))
     for index, section in enumerate(data.sections):
-        story.append(Paragraph(_escape(section.title), L.SECTION))
+        story.append(Paragraph(escape(section.title), L.SECTION))
         if section.facts:
             story.append(_facts(section.facts, width,
                                 data.photo if index == 0 else None))
         for paragraph in section.paragraphs:
-            story.append(Paragraph(_escape(paragraph), L.BODY))
+            story.append(Paragraph(escape(paragraph), L.BODY))
         for table in section.tables:
             if table.title:
                 story.append(Spacer(1, 1.5 * mm))
-                story.append(Paragraph(_escape(table.title), L.CELL_BOLD))
+                story.append(Paragraph(escape(table.title), L.CELL_BOLD))
                 story.append(Spacer(1, 1 * mm))
             if table.rows:
                 story.append(_table(table, width))
             else:
-                story.append(Paragraph(_escape(table.empty_text), L.SMALL))
+                story.append(Paragraph(escape(table.empty_text), L.SMALL))
     return build_pdf(meta, data.kop, story, data.signatory, landscape=data.landscape)
 
 
 def _facts(facts: tuple[tuple[str, str], ...], width: float, photo: bytes | None) -> Flowable:
     label_width = 45 * mm
     value_width = width - label_width - (PHOTO_WIDTH + 4 * mm if photo else 0)
-    rows = [[Paragraph(_escape(label), L.CELL), Paragraph(_escape(value or "—"), L.CELL)]
+    rows = [[Paragraph(escape(label), L.CELL), Paragraph(escape(value or "—"), L.CELL)]
             for label, value in facts]
     table = Table(rows, colWidths=[label_width, value_width])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -116,7 +116,3 @@ def _facts(facts: tuple[tuple[str, str], ...], width: float, photo: bytes | None
 def _table(table: ReportTable, width: float) -> Table:
     return data_table(table.header, table.rows, table.widths_mm, table.right_aligned, width=width,
                       bold_last=table.total_row)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -159,10 +159,10 @@ def signature_block(signatory: Signatory, width: float | None = None) -> Flowabl
         Paragraph(signatory.place_and_date, L.SIGN),
         Paragraph(signatory.position, L.SIGN),
         Spacer(1, L.SIGNATURE_SPACE),
-        Paragraph(f"<u>{_escape(signatory.name)}</u>", L.SIGN_NAME),
+        Paragraph(f"<u>{escape(signatory.name)}</u>", L.SIGN_NAME),
     ]
     if signatory.rank:
-        lines.append(Paragraph(_escape(signatory.rank), L.SIGN))
+        lines.append(Paragraph(escape(signatory.rank), L.SIGN))
     if signatory.nip:
         lines.append(Paragraph(f"NIP. {signatory.nip}", L.SIGN))
     width = width or frame_width()
@@ -179,10 +179,10 @@ def data_table(header: Sequence[str], rows: Sequence[Sequence[str]], widths_mm: 
     proportions, scaled to ``width`` (the portrait frame by default)."""
     scale = (width or frame_width()) / (sum(widths_mm) * mm)
     widths = [w * mm * scale for w in widths_mm]
-    data: list[list[Any]] = [[Paragraph(_escape(h), L.CELL_BOLD) for h in header]]
+    data: list[list[Any]] = [[Paragraph(escape(h), L.CELL_BOLD) for h in header]]
     for number, row in enumerate(rows, start=1):
         bold = bold_last and number == len(rows)
-        data.append([Paragraph(_escape(cell), _cell_style(i in right_aligned, bold))
+        data.append([Paragraph(escape(cell), _cell_style(i in right_aligned, bold))
                      for i, cell in enumerate(row)])
     heights = None if row_height_mm is None else [None] + [row_height_mm * mm] * len(rows)
     table = Table(data, colWidths=widths, rowHeights=heights, repeatRows=1)
@@ -202,5 +202,6 @@ def _cell_style(right: bool, bold: bool) -> ParagraphStyle:
     return L.CELL_RIGHT if right else L.CELL
 
 
-def _escape(text: str) -> str:
+def escape(text: str) -> str:
+    """Text as reportlab's paragraph markup shows it literally."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

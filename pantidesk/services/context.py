@@ -17,7 +17,7 @@ from pantidesk.clock import Clock
 from pantidesk.db.uow import Actor, read_session, unit_of_work
 from pantidesk.domain.installation import PROVINCE_ORIGIN, Installation, Mode
 from pantidesk.domain.roles import Permission, Role, role_may
-from pantidesk.errors import PermissionDenied
+from pantidesk.errors import ConflictError, PantiDeskError, PermissionDenied
 from pantidesk.i18n import _
 
 
@@ -60,6 +60,14 @@ class AppContext:
             raise PermissionDenied(
                 _("Peran {role} tidak berwenang untuk tindakan ini.").format(role=self.user.role.label)
             )
+
+    def require_panti(self, refusal: str,
+                      error: type[PantiDeskError] = ConflictError) -> str:
+        """This panti's code; ``refusal`` (raised as ``error``) at the province office, where
+        work that belongs to a panti is not done."""
+        if self.installation.mode is not Mode.PANTI or not self.installation.panti_code:
+            raise error(refusal)
+        return self.installation.panti_code
 
     def close(self) -> None:
         self.engine.dispose()

@@ -12,7 +12,7 @@ from pantidesk.db.models import Discharge, Stay
 from pantidesk.domain.daily_rules import TEXT_MAX, date_in_stay_error
 from pantidesk.errors import ConflictError, NotFoundError
 from pantidesk.i18n import N_, _, format_date
-from pantidesk.services.context import AppContext, Mode
+from pantidesk.services.context import AppContext
 from pantidesk.services.person_rules import Problems
 
 # The main-window area where residents' daily life is recorded (untranslated, for Beranda).
@@ -21,10 +21,8 @@ AREA = N_("Kehidupan Panti")
 
 def require_panti(ctx: AppContext) -> str:
     """The panti code; daily life is recorded in the panti, never at the province office."""
-    if ctx.installation.mode is not Mode.PANTI or ctx.installation.panti_code is None:
-        raise ConflictError(_("Kehidupan sehari-hari penghuni dicatat di panti, bukan di kantor "
-                              "provinsi."))
-    return ctx.installation.panti_code
+    return ctx.require_panti(_("Kehidupan sehari-hari penghuni dicatat di panti, bukan di kantor "
+                               "provinsi."))
 
 
 def discharge_of(stay: Stay) -> Discharge | None:

@@ -57,7 +57,7 @@ def _open_stay_conditions(panti_code: str | None) -> list[ColumnElement[bool]]:
     return conditions
 
 
-def _active_by_panti(session: Session, panti_code: str | None) -> dict[str, int]:
+def active_by_panti(session: Session, panti_code: str | None) -> dict[str, int]:
     """Current residents per panti, in one pass over the stays."""
     rows = session.execute(
         select(Stay.panti_code, func.count(func.distinct(Stay.person_id)))
@@ -120,7 +120,7 @@ def beranda(ctx: AppContext) -> Beranda:
         panti_query = select(Panti).order_by(Panti.code)
         if panti_code:
             panti_query = panti_query.where(Panti.code == panti_code)
-        active = _active_by_panti(session, panti_code)
+        active = active_by_panti(session, panti_code)
         occupancy = tuple(Occupancy(p.code, p.name, p.capacity, active.get(p.code, 0))
                           for p in session.scalars(panti_query))
         stay_scope: list[ColumnElement[bool]] = [Stay.deleted_at.is_(None)]

@@ -18,7 +18,7 @@ from pantidesk.domain.roles import Permission
 from pantidesk.errors import ValidationError
 from pantidesk.i18n import _
 from pantidesk.services.context import AppContext
-from pantidesk.services.dashboard import _active_by_panti
+from pantidesk.services.dashboard import active_by_panti
 from pantidesk.services.sync_views import Freshness, bundle_freshness, days_since
 
 
@@ -53,7 +53,7 @@ def province_overview(ctx: AppContext) -> tuple[PantiFigures, ...]:
         raise ValidationError(_("Ringkasan semua panti hanya ada di instalasi provinsi."))
     month_start = ctx.clock.today().replace(day=1)
     with ctx.reading() as session:
-        active = _active_by_panti(session, None)
+        active = active_by_panti(session, None)
         admitted = _per_panti(session, select(Stay.panti_code, func.count())
                               .where(Stay.deleted_at.is_(None), Stay.admitted_on >= month_start)
                               .group_by(Stay.panti_code))

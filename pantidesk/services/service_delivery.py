@@ -26,7 +26,7 @@ from pantidesk.domain.roles import Permission
 from pantidesk.domain.spm import SpmItem, spm_by_code, spm_items_for
 from pantidesk.errors import ConflictError, NotFoundError
 from pantidesk.i18n import N_, _, format_date, format_long_date_id
-from pantidesk.services.context import AppContext, Mode
+from pantidesk.services.context import AppContext
 from pantidesk.services.intake import InvalidInput
 from pantidesk.services.kop_logo import kop_logo
 from pantidesk.services.letterhead import read_letterhead
@@ -118,9 +118,7 @@ class DistributionRow:
 
 # --- shared with documents.py -------------------------------------------------------------------
 def require_panti(ctx: AppContext) -> str:
-    if ctx.installation.mode is not Mode.PANTI or not ctx.installation.panti_code:
-        raise ConflictError(_("Layanan dicatat di panti, bukan di kantor provinsi."))
-    return ctx.installation.panti_code
+    return ctx.require_panti(_("Layanan dicatat di panti, bukan di kantor provinsi."))
 
 
 def resident_label(stay: Stay) -> str:

@@ -20,7 +20,6 @@ from pantidesk import __version__
 from pantidesk.db import migrate
 from pantidesk.db.models import ChangeLog, ProvinceKey, SentBundle, SyncState
 from pantidesk.db.uow import record_audit
-from pantidesk.domain.installation import Mode
 from pantidesk.domain.roles import Permission
 from pantidesk.domain.sync import BundleKind, ProvinceKeyRole, SentBundleStatus
 from pantidesk.errors import ConflictError, ValidationError
@@ -84,9 +83,8 @@ class ReceiptResult:
 
 def _require_panti(ctx: AppContext) -> str:
     ctx.require(Permission.EXPORT_BUNDLE)
-    if ctx.installation.mode is not Mode.PANTI or ctx.installation.panti_code is None:
-        raise ValidationError(_("Bundel dikirim dari instalasi panti, bukan dari provinsi."))
-    return ctx.installation.panti_code
+    return ctx.require_panti(_("Bundel dikirim dari instalasi panti, bukan dari provinsi."),
+                             ValidationError)
 
 
 def acked_change_seq(session: Session) -> int:

@@ -17,7 +17,6 @@ from sqlalchemy import select
 
 from pantidesk.clock import WIB
 from pantidesk.db.models import ProvinceKey, SentBundle
-from pantidesk.domain.installation import Mode
 from pantidesk.domain.roles import Permission
 from pantidesk.domain.sync import BundleKind, ProvinceKeyRole, SentBundleStatus, record_label
 from pantidesk.errors import ValidationError
@@ -129,8 +128,7 @@ def _confirmation(ctx: AppContext, last: dt.datetime | None) -> Confirmation:
 
 
 def _require_panti(ctx: AppContext) -> None:
-    if ctx.installation.mode is not Mode.PANTI:
-        raise ValidationError(_("Riwayat bundel hanya ada di instalasi panti."))
+    ctx.require_panti(_("Riwayat bundel hanya ada di instalasi panti."), ValidationError)
 
 
 def confirmation(ctx: AppContext) -> Confirmation:

@@ -33,7 +33,7 @@ from pantidesk.domain.document_kinds import DocumentKind
 from pantidesk.domain.enums import DischargeReason, DocumentStatus, Sex
 from pantidesk.domain.roles import Permission
 from pantidesk.errors import ValidationError
-from pantidesk.i18n import _, format_long_date_id
+from pantidesk.i18n import MONTHS, _, format_long_date_id
 from pantidesk.reports.document import ReportData, ReportSection, ReportTable
 from pantidesk.services.context import AppContext, Mode
 from pantidesk.services.report_heading import heading
@@ -45,9 +45,6 @@ from pantidesk.services.reports.common import (
     ppks_name,
     region_names,
 )
-
-MONTH_NAMES = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-               "September", "Oktober", "November", "Desember")
 
 
 def parse_month(text: str) -> tuple[int, int]:
@@ -136,7 +133,7 @@ def monthly_report(ctx: AppContext, year: int, month: int,
         sections += _activity_sections(session, codes, first, last)
     return ReportData(
         kind=DocumentKind.MONTHLY_REPORT.value, title="Laporan Bulanan",
-        subtitle=f"{office} — {MONTH_NAMES[month - 1]} {year} "
+        subtitle=f"{office} — {MONTHS[month - 1]} {year} "
                  f"({format_long_date_id(first)} s.d. {format_long_date_id(last)})",
         kop=kop, signatory=signatory, sections=tuple(sections))
 

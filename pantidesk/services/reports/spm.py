@@ -30,8 +30,6 @@ from pantidesk.services.context import AppContext, Mode
 from pantidesk.services.report_heading import heading
 from pantidesk.services.spm_checklist import format_percent, quarter_checklist
 
-ROMAN = ("I", "II", "III", "IV")
-
 
 @dataclass(frozen=True)
 class Counted:
@@ -155,7 +153,7 @@ def spm_report(ctx: AppContext, quarter: Quarter, panti_code: str | None = None,
     return ReportData(
         kind=DocumentKind.SPM_REPORT.value, title="Laporan Capaian SPM",
         subtitle=f"{names} — klaster {figures.cluster.source_label.lower()} — "
-                 f"Triwulan {ROMAN[figures.quarter.number - 1]} {figures.quarter.year}",
+                 f"Triwulan {figures.quarter.roman} {figures.quarter.year}",
         kop=kop, signatory=signatory, landscape=False,
         sections=(ReportSection("A. Capaian", paragraphs=(note,), tables=(summary, by_item)),
                   ReportSection("B. Daftar penerima manfaat yang dihitung",
